@@ -1,0 +1,5 @@
+package org.ketamineclinic.audit;
+
+public enum AuditOutcome {
+	SUCCESS, DENIED
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package org.ketamineclinic;
+
+import org.jspecify.annotations.NullMarked;

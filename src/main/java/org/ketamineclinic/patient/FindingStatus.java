@@ -1,0 +1,5 @@
+package org.ketamineclinic.patient;
+
+public enum FindingStatus {
+	ACTIVE, PAST
+}

@@ -1,0 +1,44 @@
+package org.ketamineclinic.patient;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What other modules may ask of the registry. Every call is scoped to the caller's clinic,
+ * permission-checked and audited, exactly as the web and API calls are.
+ */
+public interface PatientRegistry {
+
+	UUID register(NewPatient patient);
+
+	Optional<PatientSummary> find(UUID patientId);
+
+	void recordMeasurement(UUID patientId, @Nullable Instant measuredAt, @Nullable BigDecimal weightKg,
+			@Nullable BigDecimal heightCm);
+
+	void recordCondition(UUID patientId, String code, CodeSystem system, @Nullable String display, @Nullable LocalDate onset);
+
+	void recordHistoryFinding(UUID patientId, HistoryFindingCode finding, FindingStatus status, @Nullable String note);
+
+	void recordMedication(UUID patientId, String name, @Nullable MedicationClass medicationClass, @Nullable String dose,
+			@Nullable LocalDate start, @Nullable LocalDate end);
+
+	void recordAntidepressantTrial(UUID patientId, String drug, @Nullable String drugClass, BigDecimal dailyDoseMg,
+			LocalDate start, @Nullable LocalDate end, boolean adherent, TrialOutcome outcome, boolean currentEpisode);
+
+	record NewPatient(String givenName, String familyName, LocalDate birthDate, SexAtBirth sexAtBirth,
+			@Nullable String phone, @Nullable String email, @Nullable String city, @Nullable String preferredLanguage,
+			@Nullable String emergencyContactName, @Nullable String emergencyContactPhone, @Nullable String escortName,
+			@Nullable String escortPhone) {
+	}
+
+	/** Enough to name a patient on another module's page. */
+	record PatientSummary(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate,
+			SexAtBirth sexAtBirth, boolean voided) {
+	}
+}

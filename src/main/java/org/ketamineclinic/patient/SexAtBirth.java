@@ -1,0 +1,5 @@
+package org.ketamineclinic.patient;
+
+public enum SexAtBirth {
+	FEMALE, MALE, OTHER, UNKNOWN
+}

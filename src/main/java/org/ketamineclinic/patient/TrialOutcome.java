@@ -1,0 +1,5 @@
+package org.ketamineclinic.patient;
+
+public enum TrialOutcome {
+	NO_RESPONSE, PARTIAL_RESPONSE, RESPONSE, INTOLERANT
+}

@@ -1,0 +1,36 @@
+package org.ketamineclinic.patient.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/** The raw values of a new chart entry, as the API or a form sends them; checked by {@link PatientService}. */
+final class ChartEntryDrafts {
+
+	private ChartEntryDrafts() {
+	}
+
+	record MeasurementDraft(@Nullable Instant measuredAt, @Nullable BigDecimal weightKg, @Nullable BigDecimal heightCm) {
+	}
+
+	record ConditionDraft(@Nullable String code, @Nullable String system, @Nullable String display,
+			@Nullable LocalDate onsetDate) {
+	}
+
+	record HistoryFindingDraft(@Nullable String finding, @Nullable String status, @Nullable String note) {
+	}
+
+	record MedicationDraft(@Nullable String name, @Nullable String medicationClass, @Nullable String dose,
+			@Nullable LocalDate startDate, @Nullable LocalDate endDate) {
+	}
+
+	record TrialDraft(@Nullable String drug, @Nullable String drugClass, @Nullable BigDecimal dailyDoseMg,
+			@Nullable LocalDate startDate, @Nullable LocalDate endDate, @Nullable Boolean adherent, @Nullable String outcome,
+			@Nullable Boolean currentEpisode) {
+	}
+
+	record VoidDraft(@Nullable String reason, @Nullable Long version) {
+	}
+}

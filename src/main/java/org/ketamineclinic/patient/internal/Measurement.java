@@ -1,0 +1,48 @@
+package org.ketamineclinic.patient.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.patient.BodyHeight;
+import org.ketamineclinic.patient.BodyWeight;
+
+/** Weight and height as measured at one visit; doses use the weight recorded at or before a session. */
+@Entity
+@Table(name = "patient_measurement")
+class Measurement extends ClinicalEntry {
+
+	private Instant measuredAt;
+
+	private @Nullable BigDecimal weightKg;
+
+	private @Nullable BigDecimal heightCm;
+
+	protected Measurement() {
+	}
+
+	Measurement(Patient patient, Instant measuredAt, @Nullable BodyWeight weight, @Nullable BodyHeight height, Instant now,
+			String by) {
+		super(patient, now, by);
+		if (weight == null && height == null) {
+			throw new IllegalArgumentException("a measurement needs a weight or a height");
+		}
+		this.measuredAt = measuredAt;
+		this.weightKg = weight == null ? null : weight.kg();
+		this.heightCm = height == null ? null : height.cm();
+	}
+
+	Instant measuredAt() {
+		return measuredAt;
+	}
+
+	@Nullable BodyWeight weight() {
+		return weightKg == null ? null : new BodyWeight(weightKg);
+	}
+
+	@Nullable BodyHeight height() {
+		return heightCm == null ? null : new BodyHeight(heightCm);
+	}
+}

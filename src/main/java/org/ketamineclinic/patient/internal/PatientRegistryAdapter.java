@@ -1,0 +1,78 @@
+package org.ketamineclinic.patient.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.patient.CodeSystem;
+import org.ketamineclinic.patient.FindingStatus;
+import org.ketamineclinic.patient.HistoryFindingCode;
+import org.ketamineclinic.patient.MedicationClass;
+import org.ketamineclinic.patient.PatientRegistry;
+import org.ketamineclinic.patient.TrialOutcome;
+import org.ketamineclinic.platform.NotFound;
+import org.springframework.stereotype.Component;
+
+/** The registry's public face, over the same checked and audited use cases as the API. */
+@Component
+class PatientRegistryAdapter implements PatientRegistry {
+
+	private final PatientService service;
+
+	PatientRegistryAdapter(PatientService service) {
+		this.service = service;
+	}
+
+	@Override
+	public UUID register(NewPatient p) {
+		return service.register(new Demographics.Draft(p.givenName(), p.familyName(), p.birthDate(), p.sexAtBirth().name(),
+				null, p.phone(), p.email(), null, p.city(), null, null, p.preferredLanguage(), p.emergencyContactName(),
+				p.emergencyContactPhone(), null, p.escortName(), p.escortPhone()), null).id();
+	}
+
+	@Override
+	public Optional<PatientSummary> find(UUID patientId) {
+		try {
+			ChartViews.PatientView view = service.view(patientId);
+			return Optional.of(new PatientSummary(view.id(), view.mrn(), view.givenName(), view.familyName(), view.birthDate(),
+					view.sexAtBirth(), view.voided()));
+		}
+		catch (NotFound notFound) {
+			return Optional.empty();
+		}
+	}
+
+	@Override
+	public void recordMeasurement(UUID patientId, @Nullable Instant measuredAt, @Nullable BigDecimal weightKg,
+			@Nullable BigDecimal heightCm) {
+		service.addMeasurement(patientId, new ChartEntryDrafts.MeasurementDraft(measuredAt, weightKg, heightCm));
+	}
+
+	@Override
+	public void recordCondition(UUID patientId, String code, CodeSystem system, @Nullable String display,
+			@Nullable LocalDate onset) {
+		service.addCondition(patientId, new ChartEntryDrafts.ConditionDraft(code, system.name(), display, onset));
+	}
+
+	@Override
+	public void recordHistoryFinding(UUID patientId, HistoryFindingCode finding, FindingStatus status, @Nullable String note) {
+		service.addHistoryFinding(patientId, new ChartEntryDrafts.HistoryFindingDraft(finding.name(), status.name(), note));
+	}
+
+	@Override
+	public void recordMedication(UUID patientId, String name, @Nullable MedicationClass medicationClass, @Nullable String dose,
+			@Nullable LocalDate start, @Nullable LocalDate end) {
+		service.addMedication(patientId, new ChartEntryDrafts.MedicationDraft(name,
+				medicationClass == null ? null : medicationClass.name(), dose, start, end));
+	}
+
+	@Override
+	public void recordAntidepressantTrial(UUID patientId, String drug, @Nullable String drugClass, BigDecimal dailyDoseMg,
+			LocalDate start, @Nullable LocalDate end, boolean adherent, TrialOutcome outcome, boolean currentEpisode) {
+		service.addAntidepressantTrial(patientId, new ChartEntryDrafts.TrialDraft(drug, drugClass, dailyDoseMg, start, end,
+				adherent, outcome.name(), currentEpisode));
+	}
+}

@@ -1,0 +1,71 @@
+package org.ketamineclinic.platform;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Starts a real PostgreSQL when no external database is configured, so that the demo clinic runs
+ * with one command and the tests run against the same database engine as production.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+	@ConfigurationProperties("clinic.database.embedded")
+	record EmbeddedDatabaseSettings(Path dataDir, boolean cleanOnStart) {
+		EmbeddedDatabaseSettings {
+			if (dataDir == null) {
+				dataDir = Path.of("data", "postgres");
+			}
+		}
+	}
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseSettings settings) throws IOException {
+		Path dataDir = settings.dataDir().toAbsolutePath();
+		Files.createDirectories(dataDir);
+		int port = freePort();
+		log.info("Starting embedded PostgreSQL on port {} with data in {}", port, dataDir);
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir)
+			.setCleanDataDirectory(settings.cleanOnStart())
+			.setPort(port)
+			.setPGStartupWait(Duration.ofSeconds(60))
+			// Closing the Spring context stops the server; a hook as well covers a JVM killed by Ctrl-C.
+			.setRegisterShutdownHook(true)
+			.start();
+	}
+
+	@Bean(destroyMethod = "close")
+	DataSource dataSource(EmbeddedPostgres postgres) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+		dataSource.setUsername("postgres");
+		dataSource.setMaximumPoolSize(20);
+		dataSource.setPoolName("embedded");
+		return dataSource;
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			socket.setReuseAddress(true);
+			return socket.getLocalPort();
+		}
+	}
+}

@@ -1,0 +1,25 @@
+package org.ketamineclinic.platform;
+
+import java.util.List;
+
+/**
+ * Input that breaks a rule of range or form. Thrown before anything is stored; the caller gets
+ * 400 with every rejected field, never a silently corrected value.
+ */
+public class InvalidInput extends RuntimeException {
+
+	private final List<FieldProblem> problems;
+
+	public InvalidInput(List<FieldProblem> problems) {
+		super("Invalid input: " + problems.stream().map(FieldProblem::field).toList());
+		this.problems = List.copyOf(problems);
+	}
+
+	public InvalidInput(String field, String message) {
+		this(List.of(new FieldProblem(field, message)));
+	}
+
+	public List<FieldProblem> problems() {
+		return problems;
+	}
+}
