@@ -16,6 +16,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * Starts a real PostgreSQL when no external database is configured, so that the demo clinic runs
@@ -37,7 +39,12 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseSettings settings) throws IOException {
+	EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseSettings settings, Environment environment) throws IOException {
+		if (environment.acceptsProfiles(Profiles.of("prod"))) {
+			// Checked here, before anything starts, so production never runs on a throwaway database.
+			throw new IllegalStateException("Refusing to start under the prod profile on the embedded database: "
+					+ "set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD");
+		}
 		Path dataDir = settings.dataDir().toAbsolutePath();
 		Files.createDirectories(dataDir);
 		int port = freePort();
