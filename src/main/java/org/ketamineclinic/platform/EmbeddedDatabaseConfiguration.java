@@ -54,8 +54,9 @@ class EmbeddedDatabaseConfiguration {
 			.setCleanDataDirectory(settings.cleanOnStart())
 			.setPort(port)
 			.setPGStartupWait(Duration.ofSeconds(60))
-			// Closing the Spring context stops the server; a hook as well covers a JVM killed by Ctrl-C.
-			.setRegisterShutdownHook(true)
+			// Spring's own shutdown hook closes the context and with it this server; a second hook
+			// racing it would hold up the JVM's exit.
+			.setRegisterShutdownHook(false)
 			.start();
 	}
 
