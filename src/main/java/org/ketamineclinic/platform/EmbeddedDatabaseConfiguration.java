@@ -49,7 +49,13 @@ class EmbeddedDatabaseConfiguration {
 		Files.createDirectories(dataDir);
 		int port = freePort();
 		log.info("Starting embedded PostgreSQL on port {} with data in {}", port, dataDir);
-		return EmbeddedPostgres.builder()
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		if (!settings.cleanOnStart()) {
+			// The library tunes for throwaway test databases (fsync and synchronous commit off); data
+			// kept between runs must survive a crash, so both go back on.
+			builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+		}
+		return builder
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(settings.cleanOnStart())
 			.setPort(port)
