@@ -1,11 +1,15 @@
 package org.ketamineclinic.platform;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 import java.util.List;
 
 /**
  * Input that breaks a rule of range or form. Thrown before anything is stored; the caller gets
  * 400 with every rejected field, never a silently corrected value.
  */
+@ResponseStatus(HttpStatus.BAD_REQUEST)
 public class InvalidInput extends RuntimeException {
 
 	private final List<FieldProblem> problems;
