@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 public enum CodeSystem {
 
 	/** ICD-10-CM: a letter, two characters, then up to four after the dot (F33.2, F32.A). */
-	ICD10("http://hl7.org/fhir/sid/icd-10-cm", Pattern.compile("[A-TV-Z][0-9][0-9AB](\\.[0-9A-TV-Z]{1,4})?")),
+	ICD10("http://hl7.org/fhir/sid/icd-10-cm", Pattern.compile("[A-Z][0-9][0-9AB](\\.[0-9A-Z]{1,4})?")),
 	/** SNOMED CT concept ids are 6 to 18 digits. */
 	SNOMED("http://snomed.info/sct", Pattern.compile("[1-9][0-9]{5,17}"));
 

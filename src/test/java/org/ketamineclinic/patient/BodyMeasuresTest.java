@@ -82,6 +82,7 @@ class BodyMeasuresTest {
 		assertThat(CodeSystem.ICD10.accepts("F33.2")).isTrue();
 		assertThat(CodeSystem.ICD10.accepts("F32.A")).isTrue();
 		assertThat(CodeSystem.ICD10.accepts("F43.10")).isTrue();
+		assertThat(CodeSystem.ICD10.accepts("U07.1")).isTrue();
 		assertThat(CodeSystem.ICD10.accepts("33.2")).isFalse();
 		assertThat(CodeSystem.ICD10.accepts("F3")).isFalse();
 		assertThat(CodeSystem.SNOMED.accepts("370143000")).isTrue();
