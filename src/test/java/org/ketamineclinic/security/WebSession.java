@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * The web pages as a browser sees them: cookies kept between requests, redirects not followed
  * (so tests can assert them), forms posted URL-encoded with or without their CSRF token.
  */
-final class WebSession {
+public final class WebSession {
 
 	private static final Pattern CSRF_INPUT = Pattern.compile("<input[^>]*name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -33,15 +33,15 @@ final class WebSession {
 		.build();
 	private final String base;
 
-	WebSession(int port) {
+	public WebSession(int port) {
 		this.base = "http://localhost:" + port;
 	}
 
-	HttpResponse<String> get(String path) {
+	public HttpResponse<String> get(String path) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
 	}
 
-	HttpResponse<String> postForm(String path, Map<String, String> fields) {
+	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
 		String form = fields.entrySet().stream()
 			.map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
@@ -53,7 +53,7 @@ final class WebSession {
 	}
 
 	/** The CSRF token the page at {@code path} puts into its forms. */
-	String csrfTokenOf(String path) {
+	public String csrfTokenOf(String path) {
 		HttpResponse<String> page = get(path);
 		assertThat(page.statusCode()).as("GET %s", path).isEqualTo(200);
 		Matcher token = CSRF_INPUT.matcher(page.body());
@@ -66,7 +66,7 @@ final class WebSession {
 	}
 
 	/** Signs in through the login form, as a person does; fails the test if the form refuses. */
-	WebSession signIn(String username, String password) {
+	public WebSession signIn(String username, String password) {
 		String csrf = csrfTokenOf("/login");
 		assertThat(hasSessionCookie()).as("the login page starts a session").isTrue();
 		HttpResponse<String> signedIn = postForm("/login", Map.of("username", username, "password", password, "_csrf", csrf));

@@ -25,11 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 class AccountAdministration {
 
 	record AccountView(UUID id, String username, String displayName, Role role, @Nullable UUID patientId, boolean enabled,
-			@Nullable Instant lockedUntil, boolean mfaEnrolled, long version) {
+			@Nullable Instant lockedUntil, boolean locked, boolean mfaEnrolled, long version) {
 
-		static AccountView of(UserAccount account) {
+		static AccountView of(UserAccount account, Instant now) {
 			return new AccountView(account.id(), account.username(), account.displayName(), account.role(),
-					account.patientId(), account.enabled(), account.lockedUntil(), account.hasTotp(), account.version());
+					account.patientId(), account.enabled(), account.lockedUntil(), account.isLockedAt(now), account.hasTotp(),
+					account.version());
+		}
+
+		public String status() {
+			return !enabled ? "disabled" : locked ? "locked" : "active";
 		}
 	}
 
@@ -89,7 +94,8 @@ class AccountAdministration {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional(readOnly = true)
 	List<AccountView> listMyClinic() {
-		return accounts.findByClinicIdOrderByRoleAscUsernameAsc(currentUser.clinic().value()).stream().map(AccountView::of).toList();
+		return accounts.findByClinicIdOrderByRoleAscUsernameAsc(currentUser.clinic().value()).stream()
+			.map(account -> AccountView.of(account, clock.instant())).toList();
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
@@ -137,7 +143,7 @@ class AccountAdministration {
 
 	@Transactional(readOnly = true)
 	AccountView me() {
-		return AccountView.of(accounts.findById(currentUser.get().userId()).orElseThrow());
+		return AccountView.of(accounts.findById(currentUser.get().userId()).orElseThrow(), clock.instant());
 	}
 
 	/** Confirms enrolment only when the person proves their app produces codes for the secret. */

@@ -97,9 +97,13 @@ class SecurityConfiguration {
 	@Bean
 	@Order(3)
 	SecurityFilterChain web(HttpSecurity http, ApplicationEventPublisher events, CurrentUser currentUser,
-			AccountAdministration administration, Environment environment) throws Exception {
+			AccountAdministration administration, Environment environment, AuthenticationManager authenticationManager)
+			throws Exception {
 		boolean production = environment.acceptsProfiles(Profiles.of("prod"));
-		http.authorizeHttpRequests(requests -> requests
+		// Named explicitly: left to itself the form login builds its own password-only provider,
+		// which would skip the authenticator code.
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
 				.requestMatchers("/admin/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
