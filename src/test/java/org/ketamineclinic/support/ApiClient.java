@@ -47,6 +47,10 @@ public final class ApiClient {
 		return send(token, HttpRequest.newBuilder(URI.create(base + path)).GET());
 	}
 
+	public Response get(String token, String path, String accept) {
+		return send(token, HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET());
+	}
+
 	public Response post(String token, String path, Object body) {
 		return send(token, HttpRequest.newBuilder(URI.create(base + path))
 			.header("Content-Type", "application/json")
@@ -67,7 +71,9 @@ public final class ApiClient {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
-		request.header("Accept", "application/json");
+		if (request.build().headers().firstValue("Accept").isEmpty()) {
+			request.header("Accept", "application/json");
+		}
 		try {
 			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
