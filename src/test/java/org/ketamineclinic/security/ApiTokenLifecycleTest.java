@@ -10,37 +10,15 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ketamineclinic.identity.Accounts;
 import org.ketamineclinic.identity.Role;
 import org.ketamineclinic.support.ApiClient;
-import org.ketamineclinic.support.ClinicIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A token works until it is revoked or expires; only its hash is stored. */
-@ClinicIntegrationTest
-class ApiTokenLifecycleTest {
+class ApiTokenLifecycleTest extends SecurityTest {
 
 	private static final String SEARCH = "/api/v1/patients?query=x";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	SecurityFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new SecurityFixtures(port, accounts, jdbc);
-	}
 
 	@Test
 	void aTokenIsStoredOnlyAsItsHashAndExpiresAfterTwelveHours() {

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ketamineclinic.identity.Accounts;
 import org.ketamineclinic.support.ApiClient;
-import org.ketamineclinic.support.ClinicIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -25,29 +20,12 @@ import tools.jackson.databind.JsonNode;
  * <p>The whole test suite shares one audit chain, so the tampered entry is put back and the chain
  * shown intact again before the test ends, whatever happens in between.
  */
-@ClinicIntegrationTest
-class AuditTamperDetectionTest {
+class AuditTamperDetectionTest extends SecurityTest {
 
 	private static final String GUARD = "audit_entry_no_update_or_delete";
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	@Autowired
 	PlatformTransactionManager transactions;
-
-	SecurityFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new SecurityFixtures(port, accounts, jdbc);
-	}
 
 	@Test
 	void updatesAndDeletesOfAuditEntriesAreRefusedByTheDatabase() {

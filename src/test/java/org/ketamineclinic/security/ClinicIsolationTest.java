@@ -10,33 +10,16 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ketamineclinic.identity.Accounts;
 import org.ketamineclinic.support.ApiClient;
-import org.ketamineclinic.support.ClinicIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Staff of another clinic cannot see, find or change this clinic's patients: to them they do not exist. */
-@ClinicIntegrationTest
-class ClinicIsolationTest {
+class ClinicIsolationTest extends SecurityTest {
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	SecurityFixtures fixtures;
 	SecurityFixtures.OtherClinic other;
 
 	@BeforeEach
 	void otherClinic() {
-		fixtures = new SecurityFixtures(port, accounts, jdbc);
 		other = fixtures.otherClinicWithPhysician();
 	}
 

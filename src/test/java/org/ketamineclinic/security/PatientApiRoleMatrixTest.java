@@ -12,12 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.ketamineclinic.identity.Accounts;
 import org.ketamineclinic.support.ApiClient;
-import org.ketamineclinic.support.ClinicIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every endpoint of the patient API and the audit check against every role, as PatientPermissions
@@ -27,8 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the same account calling about another patient of the clinic ("-" where the path names no
  * record). Staff columns act on a fresh patient of their own clinic.
  */
-@ClinicIntegrationTest
-class PatientApiRoleMatrixTest {
+class PatientApiRoleMatrixTest extends SecurityTest {
 
 	static final String MATRIX = """
 			endpoint                                         | ADMIN | PHYSICIAN | NURSE | THERAPIST | FRONT_DESK | PATIENT own | PATIENT other
@@ -71,15 +65,6 @@ class PatientApiRoleMatrixTest {
 	/** A patient account shared by the PATIENT cases; every write it tries is expected to be refused. */
 	private static SecurityFixtures.PatientAccount patientAccount;
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
 	static Stream<Arguments> matrix() {
 		List<String> lines = MATRIX.lines().filter(line -> !line.isBlank()).toList();
 		List<Arguments> cases = new ArrayList<>();
@@ -99,7 +84,6 @@ class PatientApiRoleMatrixTest {
 	@ParameterizedTest(name = "{0} {1} as {2} → {3}")
 	@MethodSource("matrix")
 	void answersExactlyAsThePermissionsSay(String method, String pathTemplate, Caller caller, int expected) {
-		SecurityFixtures fixtures = new SecurityFixtures(port, accounts, jdbc);
 		UUID target = pathTemplate.contains("{id}")
 				? caller == Caller.PATIENT_OWN ? patientAccount(fixtures).patientId() : fixtures.registerPatient() : null;
 		String token = caller.demoUsername != null ? fixtures.token(caller.demoUsername) : patientAccount(fixtures).token();

@@ -10,30 +10,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.ketamineclinic.identity.Accounts;
 import org.ketamineclinic.support.ApiClient;
-import org.ketamineclinic.support.ClinicIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The staff chart page renders for the clinic's own patients. It used to fail with a 500 on every
  * patient: the address line built a {@code new String[]}, which Thymeleaf's restricted expressions refuse.
  */
-@ClinicIntegrationTest
-class PatientChartPageTest {
+class PatientChartPageTest extends SecurityTest {
 
 	private static final Pattern ADDRESS = Pattern.compile("<dt>Address</dt><dd>([^<]*)</dd>");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	JdbcTemplate jdbc;
 
 	@Test
 	void showsTheFullAddress() {
@@ -52,7 +37,6 @@ class PatientChartPageTest {
 	}
 
 	private String addressShownFor(Map<String, String> address) {
-		SecurityFixtures fixtures = new SecurityFixtures(port, accounts, jdbc);
 		Map<String, Object> body = new HashMap<>(SecurityFixtures.demographics("Chart", SecurityFixtures.uniqueFamilyName()));
 		body.putAll(address);
 		ApiClient.Response created = fixtures.api.post(fixtures.token("nurse"), "/api/v1/patients", body);

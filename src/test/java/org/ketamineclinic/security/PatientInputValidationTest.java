@@ -9,37 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.ketamineclinic.identity.Accounts;
 import org.ketamineclinic.support.ApiClient;
-import org.ketamineclinic.support.ClinicIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Out-of-range and malformed clinical values are rejected with the field named, never clamped and never stored. */
-@ClinicIntegrationTest
-class PatientInputValidationTest {
+class PatientInputValidationTest extends SecurityTest {
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	SecurityFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new SecurityFixtures(port, accounts, jdbc);
-	}
 
 	@ParameterizedTest(name = "{0} = {1} → 400 naming {0}")
 	@CsvSource(delimiter = '|', textBlock = """

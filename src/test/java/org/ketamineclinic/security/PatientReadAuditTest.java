@@ -6,33 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ketamineclinic.identity.Accounts;
-import org.ketamineclinic.support.ClinicIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every look at a patient leaves an audit entry saying who, in which role and clinic, and whether it was allowed. */
-@ClinicIntegrationTest
-class PatientReadAuditTest {
+class PatientReadAuditTest extends SecurityTest {
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	SecurityFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new SecurityFixtures(port, accounts, jdbc);
-	}
 
 	@Test
 	void aReadWritesOneSuccessfulReadEntryNamingTheReader() {

@@ -6,35 +6,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ketamineclinic.identity.Accounts;
 import org.ketamineclinic.support.ApiClient;
-import org.ketamineclinic.support.ClinicIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** Two people editing the same patient: the second, working from a stale copy, gets 409 and loses nothing of the first. */
-@ClinicIntegrationTest
-class PatientStaleVersionTest {
+class PatientStaleVersionTest extends SecurityTest {
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	SecurityFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new SecurityFixtures(port, accounts, jdbc);
-	}
 
 	@Test
 	void aCorrectionBasedOnAStaleVersionIsRefusedWith409AndChangesNothing() {

@@ -8,34 +8,12 @@ import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.ketamineclinic.identity.Accounts;
 import org.ketamineclinic.support.ApiClient;
-import org.ketamineclinic.support.ClinicIntegrationTest;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The web pages defend against framing, content sniffing and cross-site form posts. */
-@ClinicIntegrationTest
-class WebPageProtectionTest {
+class WebPageProtectionTest extends SecurityTest {
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	SecurityFixtures fixtures;
-
-	@BeforeEach
-	void fixtures() {
-		fixtures = new SecurityFixtures(port, accounts, jdbc);
-	}
 
 	@Test
 	void theLoginPageSendsTheProtectiveHeaders() {
