@@ -3,7 +3,7 @@
  * scheduled self-reports and response over time.
  */
 @NullMarked
-@ApplicationModule(displayName = "Assessment", allowedDependencies = { "identity", "audit", "patient", "platform" })
+@ApplicationModule(displayName = "Assessment", allowedDependencies = { "identity", "audit", "patient", "notification", "platform" })
 package org.ketamineclinic.assessment;
 
 import org.jspecify.annotations.NullMarked;

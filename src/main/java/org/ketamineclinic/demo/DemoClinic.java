@@ -49,16 +49,22 @@ class DemoClinic implements ApplicationRunner {
 		}
 		long started = System.nanoTime();
 		ClinicId clinic = accounts.createClinic(NAME);
+		UUID physician = null;
 		for (NewAccount staff : List.of(
 				new NewAccount("admin", "Alex Admin", Role.ADMIN, null, settings.password()),
 				new NewAccount("physician", "Dr. Priya Raman", Role.PHYSICIAN, null, settings.password()),
 				new NewAccount("nurse", "Nina Okafor, RN", Role.NURSE, null, settings.password()),
 				new NewAccount("therapist", "Theo Lindqvist, LCSW", Role.THERAPIST, null, settings.password()),
 				new NewAccount("frontdesk", "Fran Delgado", Role.FRONT_DESK, null, settings.password()))) {
-			accounts.createAccount(clinic, staff, SEED_ACTOR);
+			UUID id = accounts.createAccount(clinic, staff, SEED_ACTOR);
+			accounts.setEmail(id, staff.username() + "@demo-clinic.example");
+			if (staff.role() == Role.PHYSICIAN) {
+				physician = id;
+			}
 		}
+		UUID responsiblePhysician = physician;
 		List<SyntheticPatients.Seeded> patients = RunAs.systemActor(clinic, SEED_ACTOR, Role.PHYSICIAN,
-				() -> synthetic.seed(settings.patients(), settings.seed()));
+				() -> synthetic.seed(settings.patients(), settings.seed(), responsiblePhysician));
 		for (int i = 0; i < Math.min(PATIENT_ACCOUNTS, patients.size()); i++) {
 			SyntheticPatients.Seeded patient = patients.get(i);
 			UUID id = patient.id();

@@ -80,7 +80,7 @@ class SyntheticPatients {
 		this.clock = clock;
 	}
 
-	List<Seeded> seed(int count, long seed) {
+	List<Seeded> seed(int count, long seed, UUID responsiblePhysician) {
 		Random random = new Random(seed);
 		LocalDate today = LocalDate.now(clock);
 		Instant now = clock.instant();
@@ -96,6 +96,7 @@ class SyntheticPatients {
 					given.toLowerCase() + "." + family.toLowerCase() + "@example.org", pick(random, CITIES),
 					pick(random, LANGUAGES), pick(random, FEMALE_NAMES) + " " + family, "555-02%02d".formatted(i % 100),
 					pick(random, MALE_NAMES) + " " + pick(random, FAMILY_NAMES), "555-03%02d".formatted(i % 100)));
+			registry.assignResponsiblePhysician(id, responsiblePhysician);
 			measurements(random, id, female, now);
 			history(random, id, today, i);
 			seeded.add(new Seeded(id, given + " " + family));

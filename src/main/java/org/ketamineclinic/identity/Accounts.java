@@ -16,6 +16,15 @@ public interface Accounts {
 	/** Creates an account without a signed-in administrator; the caller names itself as creator. */
 	UUID createAccount(ClinicId clinic, NewAccount account, String createdBy);
 
+	/** Active staff of one clinic in one role, for routing alerts and reminders. */
+	java.util.List<StaffMember> staff(ClinicId clinic, Role role);
+
+	/** Sets the address the clinic's mail goes to for this account. */
+	void setEmail(UUID accountId, @Nullable String email);
+
 	record NewAccount(String username, String displayName, Role role, @Nullable UUID patientId, String password) {
+	}
+
+	record StaffMember(UUID userId, String username, String displayName, @Nullable String email) {
 	}
 }

@@ -38,7 +38,10 @@ public interface PatientRegistry {
 	}
 
 	/** Enough to name a patient on another module's page. */
+	/** Makes a physician of the clinic the first to receive this patient's alerts. */
+	void assignResponsiblePhysician(UUID patientId, @Nullable UUID physicianUserId);
+
 	record PatientSummary(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate,
-			SexAtBirth sexAtBirth, boolean voided) {
+			SexAtBirth sexAtBirth, boolean voided, @Nullable UUID responsiblePhysicianId) {
 	}
 }

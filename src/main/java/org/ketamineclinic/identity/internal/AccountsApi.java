@@ -38,6 +38,21 @@ class AccountsApi implements Accounts {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public java.util.List<StaffMember> staff(ClinicId clinic, org.ketamineclinic.identity.Role role) {
+		return accounts.findByClinicIdOrderByRoleAscUsernameAsc(clinic.value()).stream()
+			.filter(account -> account.role() == role && account.enabled())
+			.map(account -> new StaffMember(account.id(), account.username(), account.displayName(), account.email()))
+			.toList();
+	}
+
+	@Override
+	@Transactional
+	public void setEmail(UUID accountId, @org.jspecify.annotations.Nullable String email) {
+		accounts.findById(accountId).orElseThrow().setEmail(email);
+	}
+
+	@Override
 	public UUID createAccount(ClinicId clinic, NewAccount account, String createdBy) {
 		return administration.createAccount(clinic, account.username(), account.displayName(), account.role(),
 				account.patientId(), account.password(), createdBy, false);

@@ -195,6 +195,14 @@ class UserAccount {
 		return totpSecret != null;
 	}
 
+	@Nullable String email() {
+		return email;
+	}
+
+	void setEmail(@Nullable String email) {
+		this.email = email;
+	}
+
 	long version() {
 		return version;
 	}

@@ -28,7 +28,8 @@ final class ChartViews {
 			@Nullable String emergencyContactRelationship, @Nullable String escortName, @Nullable String escortPhone,
 			@Nullable BigDecimal weightKg, @Nullable Instant weightMeasuredAt, boolean weightOlderThan30Days,
 			@Nullable BigDecimal heightCm, @Nullable BigDecimal bmi, @Nullable BigDecimal idealBodyWeightKg,
-			@Nullable BigDecimal adjustedBodyWeightKg, boolean voided, @Nullable String voidReason, long version,
+			@Nullable BigDecimal adjustedBodyWeightKg, @Nullable UUID responsiblePhysicianId, boolean voided,
+			@Nullable String voidReason, long version,
 			Instant createdAt, String createdBy, @Nullable Instant changedAt, @Nullable String changedBy) {
 
 		static PatientView of(Patient patient, LocalDate today, BodyMeasures body, @Nullable Instant weightMeasuredAt,
@@ -39,7 +40,7 @@ final class ChartViews {
 					d.region(), d.postalCode(), d.preferredLanguage(), d.emergencyContactName(), d.emergencyContactPhone(),
 					d.emergencyContactRelationship(), d.escortName(), d.escortPhone(), body.weightKg(), weightMeasuredAt,
 					weightOutdated, body.heightCm(), body.bmi(), body.idealBodyWeightKg(), body.adjustedBodyWeightKg(),
-					patient.isVoided(), patient.voidReason(), patient.version(), patient.createdAt(), patient.createdBy(),
+					patient.responsiblePhysicianId(), patient.isVoided(), patient.voidReason(), patient.version(), patient.createdAt(), patient.createdBy(),
 					patient.changedAt(), patient.changedBy());
 		}
 

@@ -66,6 +66,8 @@ class Patient {
 
 	private @Nullable String escortPhone;
 
+	private @Nullable UUID responsiblePhysicianId;
+
 	private Instant createdAt;
 
 	private String createdBy;
@@ -143,6 +145,17 @@ class Patient {
 		emergencyContactRelationship = d.emergencyContactRelationship();
 		escortName = d.escortName();
 		escortPhone = d.escortPhone();
+	}
+
+	void assignResponsiblePhysician(@Nullable UUID physician, Instant now, String by) {
+		requireActive();
+		responsiblePhysicianId = physician;
+		changedAt = now;
+		changedBy = by;
+	}
+
+	@Nullable UUID responsiblePhysicianId() {
+		return responsiblePhysicianId;
 	}
 
 	Demographics demographics() {

@@ -80,6 +80,14 @@ class PatientApi {
 		return patients.voidRegistration(id, body);
 	}
 
+	record ResponsiblePhysicianBody(@Nullable UUID physicianId) {
+	}
+
+	@PutMapping("/{id}/responsible-physician")
+	PatientView assignResponsiblePhysician(@PathVariable UUID id, @RequestBody ResponsiblePhysicianBody body) {
+		return patients.assignResponsiblePhysician(id, body.physicianId());
+	}
+
 	@GetMapping("/{id}/chart")
 	ChartViews.Chart chart(@PathVariable UUID id) {
 		return patients.chart(id);

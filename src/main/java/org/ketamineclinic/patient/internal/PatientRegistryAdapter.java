@@ -38,11 +38,16 @@ class PatientRegistryAdapter implements PatientRegistry {
 		try {
 			ChartViews.PatientView view = service.view(patientId);
 			return Optional.of(new PatientSummary(view.id(), view.mrn(), view.givenName(), view.familyName(), view.birthDate(),
-					view.sexAtBirth(), view.voided()));
+					view.sexAtBirth(), view.voided(), view.responsiblePhysicianId()));
 		}
 		catch (NotFound notFound) {
 			return Optional.empty();
 		}
+	}
+
+	@Override
+	public void assignResponsiblePhysician(UUID patientId, @Nullable UUID physicianUserId) {
+		service.assignResponsiblePhysician(patientId, physicianUserId);
 	}
 
 	@Override

@@ -75,6 +75,7 @@ class PatientService {
 	private final AntidepressantTrials trials;
 	private final JdbcTemplate jdbc;
 	private final CurrentUser currentUser;
+	private final org.ketamineclinic.identity.Accounts accounts;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
@@ -82,7 +83,9 @@ class PatientService {
 
 	PatientService(Patients patients, Measurements measurements, Conditions conditions, HistoryFindings historyFindings,
 			Medications medications, AntidepressantTrials trials, JdbcTemplate jdbc, CurrentUser currentUser,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock, ClinicTimeZone zone) {
+			org.ketamineclinic.identity.Accounts accounts, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			ClinicTimeZone zone) {
+		this.accounts = accounts;
 		this.patients = patients;
 		this.measurements = measurements;
 		this.conditions = conditions;
@@ -204,6 +207,20 @@ class PatientService {
 		patient.voidRegistration(reason, draft.version(), now(), currentUser.get().username());
 		patients.saveAndFlush(patient);
 		audit.changed(patient.id(), RESOURCE, patient.id(), AuditAction.VOID);
+		return viewOf(patient);
+	}
+
+	/** Physicians and nurses decide who is the patient's physician; the account must be a physician of this clinic. */
+	@PreAuthorize(PatientPermissions.TAKE_HISTORY)
+	PatientView assignResponsiblePhysician(UUID id, @Nullable UUID physicianUserId) {
+		ClinicUser user = currentUser.get();
+		if (physicianUserId != null && accounts.staff(user.clinicId(), org.ketamineclinic.identity.Role.PHYSICIAN).stream()
+			.noneMatch(physician -> physician.userId().equals(physicianUserId))) {
+			throw new org.ketamineclinic.platform.InvalidInput("responsiblePhysicianId", "is not a physician of this clinic");
+		}
+		Patient patient = visible(id);
+		patient.assignResponsiblePhysician(physicianUserId, now(), user.username());
+		audit.changed(patient.id(), RESOURCE, patient.id(), AuditAction.UPDATE);
 		return viewOf(patient);
 	}
 
