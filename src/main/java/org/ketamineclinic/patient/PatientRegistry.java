@@ -42,6 +42,6 @@ public interface PatientRegistry {
 	void assignResponsiblePhysician(UUID patientId, @Nullable UUID physicianUserId);
 
 	record PatientSummary(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate,
-			SexAtBirth sexAtBirth, boolean voided, @Nullable UUID responsiblePhysicianId) {
+			SexAtBirth sexAtBirth, boolean voided, @Nullable UUID responsiblePhysicianId, @Nullable String email) {
 	}
 }

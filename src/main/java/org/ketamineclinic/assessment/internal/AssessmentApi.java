@@ -25,10 +25,35 @@ class AssessmentApi {
 
 	private final AssessmentService assessments;
 	private final RiskAlertService alerts;
+	private final MeasureScheduleService schedules;
 
-	AssessmentApi(AssessmentService assessments, RiskAlertService alerts) {
+	AssessmentApi(AssessmentService assessments, RiskAlertService alerts, MeasureScheduleService schedules) {
 		this.assessments = assessments;
 		this.alerts = alerts;
+		this.schedules = schedules;
+	}
+
+	@PostMapping("/api/v1/patients/{id}/measure-schedules")
+	ResponseEntity<MeasureScheduleService.ScheduleView> assign(@PathVariable UUID id,
+			@RequestBody MeasureScheduleService.Assignment body) {
+		MeasureScheduleService.ScheduleView created = schedules.assign(id, body);
+		return ResponseEntity.created(URI.create("/api/v1/measure-schedules/" + created.id())).body(created);
+	}
+
+	@GetMapping("/api/v1/patients/{id}/measure-schedules")
+	List<MeasureScheduleService.ScheduleView> schedules(@PathVariable UUID id) {
+		return schedules.forPatient(id);
+	}
+
+	@PostMapping("/api/v1/measure-schedules/{id}/stop")
+	ResponseEntity<Void> stop(@PathVariable UUID id) {
+		schedules.stop(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/v1/measures/overdue")
+	List<MeasureScheduleService.OverdueView> overdue() {
+		return schedules.overdue();
 	}
 
 	@PostMapping("/api/v1/patients/{id}/assessments")

@@ -161,7 +161,7 @@ class AssessmentService {
 				a.sessionId(), a.source().name(), a.createdBy(), showCrisisResources ? settings.crisisResources() : null);
 	}
 
-	private static Instrument oneOf(@Nullable String code) {
+	static Instrument oneOf(@Nullable String code) {
 		if (code == null || code.isBlank()) {
 			throw new IllegalArgumentException("is required");
 		}

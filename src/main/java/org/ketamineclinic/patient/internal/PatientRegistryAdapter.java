@@ -38,7 +38,7 @@ class PatientRegistryAdapter implements PatientRegistry {
 		try {
 			ChartViews.PatientView view = service.view(patientId);
 			return Optional.of(new PatientSummary(view.id(), view.mrn(), view.givenName(), view.familyName(), view.birthDate(),
-					view.sexAtBirth(), view.voided(), view.responsiblePhysicianId()));
+					view.sexAtBirth(), view.voided(), view.responsiblePhysicianId(), view.email()));
 		}
 		catch (NotFound notFound) {
 			return Optional.empty();
