@@ -11,7 +11,18 @@ public final class Scales {
 	}
 
 	public static Scale of(Instrument instrument, ScaleSettings settings) {
-		throw new UnsupportedOperationException("scoring of " + instrument + " is not built yet");
+		return switch (instrument) {
+			case PHQ9 -> new Phq9();
+			case GAD7 -> new Gad7();
+			case PCL5 -> new Pcl5(settings.pcl5ProbablePtsdCutoff());
+			case QIDS_SR16 -> new QidsSr16();
+			case MADRS -> new Madrs(settings.madrsSuicideItemThreshold());
+			case CSSRS_SCREENER -> new CssrsScreener();
+			case CADSS -> new Cadss();
+			case MOAAS -> new Moaas(settings.moaasIncreasedObservationAtOrBelow(), settings.moaasEmergencyAtOrBelow());
+			case ALDRETE -> new ModifiedAldrete(settings.aldreteDischargeAtOrAbove());
+			case BPRS_POSITIVE -> new BprsPositive();
+		};
 	}
 
 	public static List<Scale> all(ScaleSettings settings) {
