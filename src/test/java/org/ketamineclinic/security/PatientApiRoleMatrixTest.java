@@ -38,6 +38,14 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 			POST /api/v1/patients/{id}/history-findings      |  403  |    201    |  201  |    403    |    403     |     403     |     403
 			POST /api/v1/patients/{id}/medications           |  403  |    201    |  201  |    403    |    403     |     403     |     403
 			POST /api/v1/patients/{id}/antidepressant-trials |  403  |    201    |  201  |    403    |    403     |     403     |     403
+			PUT  /api/v1/patients/{id}/responsible-physician |  403  |    200    |  200  |    403    |    403     |     403     |     403
+			POST /api/v1/patients/{id}/assessments           |  403  |    201    |  201  |    201    |    403     |     201     |     404
+			GET  /api/v1/patients/{id}/assessments           |  403  |    200    |  200  |    200    |    403     |     200     |     404
+			GET  /api/v1/patients/{id}/response?instrument=PHQ9 | 403 |    200    |  200  |    200    |    403     |     200     |     404
+			POST /api/v1/patients/{id}/measure-schedules     |  403  |    201    |  201  |    201    |    403     |     403     |     403
+			GET  /api/v1/patients/{id}/measure-schedules     |  403  |    200    |  200  |    200    |    403     |     200     |     404
+			GET  /api/v1/measures/overdue                    |  403  |    200    |  200  |    200    |    200     |     403     |      -
+			GET  /api/v1/alerts                              |  403  |    200    |  200  |    200    |    403     |     403     |      -
 			GET  /api/v1/audit/verify                        |  200  |    403    |  403  |    403    |    403     |     403     |      -
 			""";
 
@@ -107,7 +115,7 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 
 	/** A body the endpoint accepts, so that a refusal can only come from the caller's role or visibility. */
 	private static Object bodyFor(String pathTemplate) {
-		String endpoint = pathTemplate.substring(pathTemplate.lastIndexOf('/') + 1);
+		String endpoint = pathTemplate.substring(pathTemplate.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
 		return switch (endpoint) {
 			case "patients" -> SecurityFixtures.demographics("Matrix", SecurityFixtures.uniqueFamilyName());
 			case "{id}" -> {
@@ -122,6 +130,9 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 			case "medications" -> Map.of("name", "Sertraline", "dose", "100 mg daily");
 			case "antidepressant-trials" -> Map.of("drug", "Sertraline", "dailyDoseMg", 150, "startDate", "2025-01-06",
 					"endDate", "2025-03-31", "adherent", true, "outcome", "NO_RESPONSE", "currentEpisode", true);
+			case "responsible-physician" -> new HashMap<>(Map.of());
+			case "assessments" -> Map.of("instrument", "PHQ9", "answers", java.util.List.of(1, 1, 1, 1, 1, 1, 1, 1, 0));
+			case "measure-schedules" -> Map.of("instrument", "PHQ9", "everyDays", 7);
 			default -> throw new IllegalArgumentException(pathTemplate);
 		};
 	}
