@@ -23,7 +23,7 @@ public interface Scale {
 	/** Whose wording it is and on what terms; shown with the form. */
 	String attribution();
 
-	/** The stem shown above the items, e.g. "Over the last 2 weeks, how often have you been bothered by...". */
+	/** The stem shown above the items, such as the PHQ-9 question about the last 2 weeks. */
 	String instructions();
 
 	List<Item> items();
