@@ -38,6 +38,24 @@ public interface PatientRegistry {
 	}
 
 	/** Enough to name a patient on another module's page. */
+	/** What a pre-treatment evaluation reads: the latest body weight and blood pressure and the history. */
+	Optional<ClinicalHistory> clinicalHistory(UUID patientId);
+
+	record ClinicalHistory(PatientSummary patient, @Nullable BigDecimal weightKg, @Nullable Instant weightMeasuredAt,
+			@Nullable BloodPressure bloodPressure, @Nullable Instant bloodPressureMeasuredAt, java.util.List<HistoryEntry> findings,
+			java.util.List<MedicationEntry> medications, java.util.List<TrialEntry> trials) {
+	}
+
+	record HistoryEntry(HistoryFindingCode finding, FindingStatus status, @Nullable String note) {
+	}
+
+	record MedicationEntry(String name, @Nullable MedicationClass medicationClass, @Nullable String dose, boolean current) {
+	}
+
+	record TrialEntry(String drug, @Nullable String drugClass, BigDecimal dailyDoseMg, LocalDate startDate,
+			@Nullable LocalDate endDate, boolean adherent, TrialOutcome outcome, boolean currentEpisode) {
+	}
+
 	/** Makes a physician of the clinic the first to receive this patient's alerts. */
 	void assignResponsiblePhysician(UUID patientId, @Nullable UUID physicianUserId);
 

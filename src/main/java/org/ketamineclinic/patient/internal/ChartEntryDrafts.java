@@ -12,7 +12,12 @@ final class ChartEntryDrafts {
 	private ChartEntryDrafts() {
 	}
 
-	record MeasurementDraft(@Nullable Instant measuredAt, @Nullable BigDecimal weightKg, @Nullable BigDecimal heightCm) {
+	record MeasurementDraft(@Nullable Instant measuredAt, @Nullable BigDecimal weightKg, @Nullable BigDecimal heightCm,
+			@Nullable Integer sbp, @Nullable Integer dbp) {
+
+		MeasurementDraft(@Nullable Instant measuredAt, @Nullable BigDecimal weightKg, @Nullable BigDecimal heightCm) {
+			this(measuredAt, weightKg, heightCm, null, null);
+		}
 	}
 
 	record ConditionDraft(@Nullable String code, @Nullable String system, @Nullable String display,

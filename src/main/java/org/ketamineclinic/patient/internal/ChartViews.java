@@ -53,7 +53,7 @@ final class ChartViews {
 	}
 
 	record MeasurementView(UUID id, Instant measuredAt, @Nullable BigDecimal weightKg, @Nullable BigDecimal heightCm,
-			@Nullable BigDecimal bmi, Instant createdAt, String createdBy) {
+			@Nullable BigDecimal bmi, @Nullable Integer sbp, @Nullable Integer dbp, Instant createdAt, String createdBy) {
 	}
 
 	record ConditionView(UUID id, String code, CodeSystem system, @Nullable String display, @Nullable LocalDate onsetDate,

@@ -6,6 +6,7 @@ import java.time.Instant;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.patient.BloodPressure;
 import org.ketamineclinic.patient.BodyHeight;
 import org.ketamineclinic.patient.BodyWeight;
 
@@ -20,18 +21,33 @@ class Measurement extends ClinicalEntry {
 
 	private @Nullable BigDecimal heightCm;
 
+	private @Nullable Integer sbp;
+
+	private @Nullable Integer dbp;
+
 	protected Measurement() {
 	}
 
 	Measurement(Patient patient, Instant measuredAt, @Nullable BodyWeight weight, @Nullable BodyHeight height, Instant now,
 			String by) {
+		this(patient, measuredAt, weight, height, null, now, by);
+	}
+
+	Measurement(Patient patient, Instant measuredAt, @Nullable BodyWeight weight, @Nullable BodyHeight height,
+			@Nullable BloodPressure bloodPressure, Instant now, String by) {
 		super(patient, now, by);
-		if (weight == null && height == null) {
-			throw new IllegalArgumentException("a measurement needs a weight or a height");
+		if (weight == null && height == null && bloodPressure == null) {
+			throw new IllegalArgumentException("a measurement needs a weight, a height or a blood pressure");
 		}
 		this.measuredAt = measuredAt;
 		this.weightKg = weight == null ? null : weight.kg();
 		this.heightCm = height == null ? null : height.cm();
+		this.sbp = bloodPressure == null ? null : bloodPressure.sbp();
+		this.dbp = bloodPressure == null ? null : bloodPressure.dbp();
+	}
+
+	@Nullable BloodPressure bloodPressure() {
+		return sbp == null || dbp == null ? null : new BloodPressure(sbp, dbp);
 	}
 
 	Instant measuredAt() {

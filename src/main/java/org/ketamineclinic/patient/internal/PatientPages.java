@@ -74,7 +74,7 @@ class PatientPages {
 	}
 
 	record MeasurementForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) @Nullable LocalDateTime measuredAt,
-			@Nullable BigDecimal weightKg, @Nullable BigDecimal heightCm) {
+			@Nullable BigDecimal weightKg, @Nullable BigDecimal heightCm, @Nullable Integer sbp, @Nullable Integer dbp) {
 	}
 
 	private final PatientService patients;
@@ -167,7 +167,7 @@ class PatientPages {
 	String measure(@PathVariable UUID id, @ModelAttribute MeasurementForm form, RedirectAttributes redirect) {
 		return add(id, "measurements", redirect, () -> patients.addMeasurement(id, new MeasurementDraft(
 				form.measuredAt() == null ? null : form.measuredAt().atZone(zone.zone()).toInstant(), form.weightKg(),
-				form.heightCm())));
+				form.heightCm(), form.sbp(), form.dbp())));
 	}
 
 	@PostMapping("/{id}/conditions")

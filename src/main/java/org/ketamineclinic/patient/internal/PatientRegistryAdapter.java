@@ -46,6 +46,29 @@ class PatientRegistryAdapter implements PatientRegistry {
 	}
 
 	@Override
+	public Optional<ClinicalHistory> clinicalHistory(UUID patientId) {
+		ChartViews.Chart chart;
+		try {
+			chart = service.chart(patientId);
+		}
+		catch (NotFound notFound) {
+			return Optional.empty();
+		}
+		ChartViews.PatientView p = chart.patient();
+		ChartViews.MeasurementView lastBp = chart.measurements().stream().filter(m -> m.sbp() != null).findFirst().orElse(null);
+		return Optional.of(new ClinicalHistory(
+				new PatientSummary(p.id(), p.mrn(), p.givenName(), p.familyName(), p.birthDate(), p.sexAtBirth(), p.voided(),
+						p.responsiblePhysicianId(), p.email()),
+				p.weightKg(), p.weightMeasuredAt(),
+				lastBp == null ? null : new org.ketamineclinic.patient.BloodPressure(lastBp.sbp(), lastBp.dbp()),
+				lastBp == null ? null : lastBp.measuredAt(),
+				chart.historyFindings().stream().map(f -> new HistoryEntry(f.finding(), f.status(), f.note())).toList(),
+				chart.medications().stream().map(m -> new MedicationEntry(m.name(), m.medicationClass(), m.dose(), m.current())).toList(),
+				chart.trials().stream().map(t -> new TrialEntry(t.drug(), t.drugClass(), t.dailyDoseMg(), t.startDate(), t.endDate(),
+						t.adherent(), t.outcome(), t.currentEpisode())).toList()));
+	}
+
+	@Override
 	public void assignResponsiblePhysician(UUID patientId, @Nullable UUID physicianUserId) {
 		service.assignResponsiblePhysician(patientId, physicianUserId);
 	}

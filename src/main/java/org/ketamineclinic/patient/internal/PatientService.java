@@ -21,6 +21,7 @@ import org.ketamineclinic.audit.AuditAction;
 import org.ketamineclinic.audit.AuditTrail;
 import org.ketamineclinic.identity.ClinicUser;
 import org.ketamineclinic.identity.CurrentUser;
+import org.ketamineclinic.patient.BloodPressure;
 import org.ketamineclinic.patient.BodyHeight;
 import org.ketamineclinic.patient.BodyMeasures;
 import org.ketamineclinic.patient.BodyWeight;
@@ -230,9 +231,10 @@ class PatientService {
 		MeasurementValues values = measurementValues(draft, checks, true);
 		checks.throwIfAny();
 		Patient patient = visible(id);
-		Measurement measurement = measurements.save(new Measurement(patient, values.at(), values.weight(), values.height(), now(),
-				currentUser.get().username()));
+		Measurement measurement = measurements.save(new Measurement(patient, values.at(), values.weight(), values.height(),
+				values.bloodPressure(), now(), currentUser.get().username()));
 		audit.changed(patient.id(), "Measurement", measurement.id(), AuditAction.CREATE);
+		historyChanged(patient, "measurement");
 		return measurementViews(List.of(measurement)).get(0);
 	}
 
@@ -265,6 +267,7 @@ class PatientService {
 		HistoryFinding saved = historyFindings.save(new HistoryFinding(patient, finding, status, note, now(),
 				currentUser.get().username()));
 		audit.changed(patient.id(), "HistoryFinding", saved.id(), AuditAction.CREATE);
+		historyChanged(patient, "history finding");
 		return ChartViews.HistoryFindingView.of(saved);
 	}
 
@@ -281,6 +284,7 @@ class PatientService {
 		Medication saved = medications.save(new Medication(patient, name, medicationClass, dose, draft.startDate(),
 				draft.endDate(), now(), currentUser.get().username()));
 		audit.changed(patient.id(), "Medication", saved.id(), AuditAction.CREATE);
+		historyChanged(patient, "medication");
 		return ChartViews.MedicationView.of(saved, today());
 	}
 
@@ -304,6 +308,7 @@ class PatientService {
 		AntidepressantTrial saved = trials.save(new AntidepressantTrial(patient, drug, drugClass, dose, draft.startDate(),
 				draft.endDate(), draft.adherent(), outcome, draft.currentEpisode(), now(), currentUser.get().username()));
 		audit.changed(patient.id(), "AntidepressantTrial", saved.id(), AuditAction.CREATE);
+		historyChanged(patient, "antidepressant trial");
 		return ChartViews.TrialView.of(saved);
 	}
 
@@ -320,6 +325,11 @@ class PatientService {
 			throw new NotFound(RESOURCE, id);
 		}
 		return patient;
+	}
+
+	private void historyChanged(Patient patient, String what) {
+		events.publishEvent(new org.ketamineclinic.patient.PatientHistoryChanged(patient.id(),
+				new org.ketamineclinic.identity.ClinicId(patient.clinicId()), what));
 	}
 
 	private PatientView viewOf(Patient patient) {
@@ -347,16 +357,19 @@ class PatientService {
 			}
 			BigDecimal bmi = m.weight() != null && height != null
 					? BodyMeasures.of(m.weight(), height, org.ketamineclinic.patient.SexAtBirth.UNKNOWN).bmi() : null;
+			BloodPressure bp = m.bloodPressure();
 			views.add(new MeasurementView(m.id(), m.measuredAt(), m.weight() == null ? null : m.weight().kg(),
-					m.height() == null ? null : m.height().cm(), bmi, m.createdAt(), m.createdBy()));
+					m.height() == null ? null : m.height().cm(), bmi, bp == null ? null : bp.sbp(), bp == null ? null : bp.dbp(),
+					m.createdAt(), m.createdBy()));
 		}
 		java.util.Collections.reverse(views);
 		return views;
 	}
 
-	private record MeasurementValues(Instant at, @Nullable BodyWeight weight, @Nullable BodyHeight height) {
+	private record MeasurementValues(Instant at, @Nullable BodyWeight weight, @Nullable BodyHeight height,
+			@Nullable BloodPressure bloodPressure) {
 		boolean hasAny() {
-			return weight != null || height != null;
+			return weight != null || height != null || bloodPressure != null;
 		}
 	}
 
@@ -365,10 +378,23 @@ class PatientService {
 		checks.rule(!at.isAfter(now().plus(FUTURE_TOLERANCE)), "measuredAt", "cannot be more than 5 minutes in the future");
 		BodyWeight weight = draft.weightKg() == null ? null : checks.check("weightKg", () -> new BodyWeight(draft.weightKg()));
 		BodyHeight height = draft.heightCm() == null ? null : checks.check("heightCm", () -> new BodyHeight(draft.heightCm()));
-		if (oneRequired) {
-			checks.rule(draft.weightKg() != null || draft.heightCm() != null, "weightKg", "give a weight, a height or both");
+		BloodPressure bloodPressure = null;
+		if (draft.sbp() != null || draft.dbp() != null) {
+			checks.require("sbp", draft.sbp()).require("dbp", draft.dbp());
+			if (draft.sbp() != null && draft.dbp() != null) {
+				try {
+					bloodPressure = new BloodPressure(draft.sbp(), draft.dbp());
+				}
+				catch (org.ketamineclinic.platform.InvalidInput invalid) {
+					invalid.problems().forEach(problem -> checks.rule(false, problem.field(), problem.message()));
+				}
+			}
 		}
-		return new MeasurementValues(at, weight, height);
+		if (oneRequired) {
+			checks.rule(draft.weightKg() != null || draft.heightCm() != null || draft.sbp() != null, "weightKg",
+					"give a weight, a height or a blood pressure");
+		}
+		return new MeasurementValues(at, weight, height, bloodPressure);
 	}
 
 	private void notInFuture(@Nullable LocalDate date, String field, FieldChecks checks) {
