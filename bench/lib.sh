@@ -1,4 +1,4 @@
-# Shared helpers for bench/startup.sh and bench/search.sh. Source it; do not run it.
+# Shared helpers for the bench/*.sh scripts. Source it; do not run it.
 # Everything here acts only on the processes these scripts start themselves.
 
 set -euo pipefail
@@ -143,4 +143,88 @@ start_breakdown() {
 	started="$(grep -o 'Started KetamineClinicApplication in [0-9.]* seconds (process running for [0-9.]*)' "$logfile" | tail -n1 || true)"
 	seeded="$(grep -o 'Seeded the demo clinic with [0-9]* patients in [0-9]* ms' "$logfile" | tail -n1 || true)"
 	echo "${started:-no Started line}${seeded:+; $seeded}"
+}
+
+# Points psql (PGHOST, PGPORT, PGUSER, PGDATABASE) at the app's embedded PostgreSQL, whose port
+# comes from the application log.
+use_embedded_pg() {
+	export PGHOST=127.0.0.1 PGPORT="$(embedded_pg_port "$1")" PGUSER=postgres PGDATABASE=postgres
+}
+
+sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+# CPU seconds (user + system) the embedded PostgreSQL has used so far: the postmaster, its live
+# processes and those it has reaped.
+pg_cpu_s() {
+	local pg_pid
+	pg_pid="$(postmaster_pid)"
+	[[ -n "$pg_pid" ]] || { echo "?"; return 0; }
+	{
+		awk '{ sub(/^.*\) /, ""); print $12 + $13 + $14 + $15 }' "/proc/$pg_pid/stat" 2>/dev/null
+		for child in $(ps -o pid= --ppid "$pg_pid"); do
+			awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$child/stat" 2>/dev/null
+		done
+	} | awk -v hz="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.1f", s / hz }'
+}
+
+# CPU seconds the whole machine has been busy (every core, every process: the app, its database,
+# wrk and anything else running) since boot.
+machine_busy_s() {
+	awk -v hz="$(getconf CLK_TCK)" '/^cpu / { printf "%.1f", ($2 + $3 + $4 + $7 + $8 + $9) / hz }' /proc/stat
+}
+
+# run_wrk <label> <threads> <connections> <duration> <lua-script> <url>: one wrk run (--latency,
+# 10 s timeout) into $RUN_DIR/wrk-<label>.txt, with the load average before and after and the CPU
+# seconds the app's JVM, its PostgreSQL and the whole machine used meanwhile. The RESULT line of
+# the script's done() (bench/wrk-report.lua), plus those CPU figures, goes into $SUMMARY.
+run_wrk() {
+	local label="$1" threads="$2" connections="$3" duration="$4" script="$5" url="$6"
+	local out="$RUN_DIR/wrk-$1.txt" jvm0 pg0 all0 t0 jvm pg all wall requests result
+	log "wrk $label: -t$threads -c$connections -d$duration (load avg $(loadavg))"
+	echo "load avg before: $(loadavg)" >"$out"
+	jvm0="$(app_cpu_s)" pg0="$(pg_cpu_s)" all0="$(machine_busy_s)" t0="$(now_ms)"
+	BENCH_DIR="$BENCH_DIR" wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s --latency -s "$script" "$url" >>"$out"
+	wall=$(($(now_ms) - t0))
+	jvm="$(awk -v a="$jvm0" -v b="$(app_cpu_s)" 'BEGIN { printf "%.1f", b - a }')"
+	pg="$(awk -v a="$pg0" -v b="$(pg_cpu_s)" 'BEGIN { printf "%.1f", b - a }')"
+	all="$(awk -v a="$all0" -v b="$(machine_busy_s)" 'BEGIN { printf "%.1f", b - a }')"
+	result="$(grep '^RESULT' "$out" | sed 's/^RESULT //')"
+	requests="$(sed -n 's/.*requests=\([0-9]*\).*/\1/p' <<<"$result")"
+	{
+		printf 'CPU during the run (%s s wall, %s cores): app JVM %s s, PostgreSQL %s s, whole machine %s s' \
+			"$(ms_to_s "$wall")" "$(nproc)" "$jvm" "$pg" "$all"
+		[[ "${requests:-0}" -gt 0 ]] && awk -v j="$jvm" -v p="$pg" -v n="$requests" \
+			'BEGIN { printf "; per request: JVM %.2f ms, PostgreSQL %.2f ms", j * 1000 / n, p * 1000 / n }'
+		echo
+		echo "load avg after: $(loadavg)"
+	} >>"$out"
+	cat "$out" >&2
+	printf '%-18s %s cpu_jvm_s=%s cpu_pg_s=%s cpu_machine_s=%s\n' "$label" "$result" "$jvm" "$pg" "$all" >>"$SUMMARY"
+}
+
+# start_wait_sampler <file>: until stop_wait_sampler, what the database's busy client sessions wait
+# for, one sample every 0.5 s (psql must point at the embedded PostgreSQL: use_embedded_pg).
+SAMPLER_PID=""
+start_wait_sampler() {
+	(
+		while :; do
+			sql -At -c "SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') || ' (' || state || ')'
+				FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'" || true
+			sleep 0.5
+		done
+	) >"$1" 2>/dev/null &
+	SAMPLER_PID=$!
+}
+
+stop_wait_sampler() {
+	[[ -n "$SAMPLER_PID" ]] || return 0
+	kill "$SAMPLER_PID" 2>/dev/null || true
+	wait "$SAMPLER_PID" 2>/dev/null || true
+	SAMPLER_PID=""
+}
+
+# wait_histogram <raw-file>: the sampled wait events, most frequent first.
+wait_histogram() {
+	echo "busy database sessions by wait event (samples every 0.5 s; $(grep -c . "$1" || true) session samples):"
+	sort "$1" | uniq -c | sort -rn | head -n 8
 }

@@ -2,7 +2,7 @@
 -- Environment: BENCH_TOKEN (bearer token), BENCH_QUERIES (file, one search text per line);
 -- or BENCH_PATH: request that one path instead (used for the readiness baseline).
 -- Each thread walks the query list from its own offset, so threads do not send the same query
--- at the same moment. done() prints the percentiles and a RESULT line that search.sh parses.
+-- at the same moment. done() prints the percentiles and a RESULT line (bench/wrk-report.lua).
 
 local token = os.getenv("BENCH_TOKEN")
 local queries_file = os.getenv("BENCH_QUERIES")
@@ -48,20 +48,8 @@ function request()
   return wrk.format("GET", paths[position], headers)
 end
 
+dofile((os.getenv("BENCH_DIR") or "bench") .. "/wrk-report.lua")
+
 function done(summary, latency, requests)
-  local seconds = summary.duration / 1e6
-  local e = summary.errors
-  local errors = e.connect + e.read + e.write + e.timeout + e.status
-  local function ms(us) return us / 1000 end
-  io.write("------------------------------------------------------------\n")
-  io.write(string.format("requests      %d in %.1f s = %.1f req/s\n", summary.requests, seconds, summary.requests / seconds))
-  io.write(string.format("latency p50   %.2f ms\n", ms(latency:percentile(50))))
-  io.write(string.format("latency p95   %.2f ms\n", ms(latency:percentile(95))))
-  io.write(string.format("latency p99   %.2f ms\n", ms(latency:percentile(99))))
-  io.write(string.format("latency mean  %.2f ms, max %.2f ms\n", ms(latency.mean), ms(latency.max)))
-  io.write(string.format("errors        %d (non-2xx/3xx %d, connect %d, read %d, write %d, timeout %d)\n",
-    errors, e.status, e.connect, e.read, e.write, e.timeout))
-  io.write(string.format("RESULT p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f rps=%.1f requests=%d errors=%d\n",
-    ms(latency:percentile(50)), ms(latency:percentile(95)), ms(latency:percentile(99)),
-    summary.requests / seconds, summary.requests, errors))
+  report(summary, latency)
 end

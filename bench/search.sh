@@ -35,9 +35,8 @@ mkdir -p "$RUN_DIR"
 DATA_DIR="$RUN_DIR/pg"
 SUMMARY="$RUN_DIR/summary.txt"
 
-SAMPLER_PID=""
 cleanup() {
-	[[ -n "$SAMPLER_PID" ]] && kill "$SAMPLER_PID" 2>/dev/null || true
+	stop_wait_sampler
 	stop_app
 	if [[ "${KEEP_DATA:-0}" != "1" ]]; then
 		rm -rf "$DATA_DIR"
@@ -69,9 +68,7 @@ start_app "$DATA_DIR" "$PORT" "$RUN_DIR/app.log" --clinic.database.embedded.clea
 wait_ready "$PORT" "$RUN_DIR/app.log" 3600
 echo "start to ready with $demo_patients demo patients seeded through the service: $(ms_to_s "$READY_MS") s, JVM CPU $READY_CPU_S s ($(start_breakdown "$RUN_DIR/app.log"))" | tee -a "$SUMMARY" >&2
 
-PG_PORT="$(embedded_pg_port "$RUN_DIR/app.log")"
-export PGHOST=127.0.0.1 PGPORT="$PG_PORT" PGUSER=postgres PGDATABASE=postgres
-sql() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+use_embedded_pg "$RUN_DIR/app.log"
 
 if [[ "$SEED" == "sql" ]]; then
 	t0="$(now_ms)"
@@ -140,37 +137,16 @@ grep -E '^==|Execution Time' "$RUN_DIR/explain.txt" | paste - - | sed 's/ *Execu
 export BENCH_TOKEN="$TOKEN" BENCH_QUERIES="$QUERIES"
 URL="$BASE/api/v1/patients"
 
-run_wrk() { # run_wrk <label> <threads> <connections> <duration>
-	local label="$1" out="$RUN_DIR/wrk-$1.txt"
-	log "wrk $label: -t$2 -c$3 -d$4 (load avg $(loadavg))"
-	echo "load avg before: $(loadavg)" >"$out"
-	wrk -t"$2" -c"$3" -d"$4" --timeout 10s --latency -s "$BENCH_DIR/search.lua" "$URL" >>"$out"
-	echo "load avg after: $(loadavg)" >>"$out"
-	cat "$out" >&2
-	printf '%-18s %s\n' "$label" "$(grep '^RESULT' "$out" | sed 's/^RESULT //')" >>"$SUMMARY"
-}
+# run_wrk (lib.sh) with this script's Lua and URL: search_wrk <label> <threads> <connections> <duration>
+search_wrk() { run_wrk "$1" "$2" "$3" "$4" "$BENCH_DIR/search.lua" "$URL"; }
 
-# What the database sessions wait for during the 8-connection run (one sample every 0.5 s).
-sample_waits() {
-	while :; do
-		sql -At -c "SELECT coalesce(wait_event_type || ':' || wait_event, 'on CPU') || ' (' || state || ')'
-			FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'" || true
-		sleep 0.5
-	done
-}
-
-run_wrk warmup 2 8 "$WARMUP"
-sample_waits >"$RUN_DIR/waits-c8.raw" 2>/dev/null &
-SAMPLER_PID=$!
-run_wrk c8 2 8 "$DURATION"
-kill "$SAMPLER_PID" 2>/dev/null || true
-wait "$SAMPLER_PID" 2>/dev/null || true
-SAMPLER_PID=""
-{
-	echo "busy database sessions during c8, by wait event (samples every 0.5 s):"
-	sort "$RUN_DIR/waits-c8.raw" | uniq -c | sort -rn | head -n 8
-} | tee "$RUN_DIR/waits-c8.txt" >>"$SUMMARY"
-run_wrk c1 1 1 "$DURATION"
+search_wrk warmup 2 8 "$WARMUP"
+# What the database sessions wait for during the 8-connection run.
+start_wait_sampler "$RUN_DIR/waits-c8.raw"
+search_wrk c8 2 8 "$DURATION"
+stop_wait_sampler
+{ echo "during c8:"; wait_histogram "$RUN_DIR/waits-c8.raw"; } | tee "$RUN_DIR/waits-c8.txt" >>"$SUMMARY"
+search_wrk c1 1 1 "$DURATION"
 
 # Diagnostics (BY_KIND=0 skips them): one connection per kind of query, and a baseline on the
 # readiness endpoint (no token, no database, no audit) that shows what the machine itself adds.
@@ -181,9 +157,9 @@ if [[ "${BY_KIND:-1}" == "1" ]]; then
 	grep '^K[0-9]*$' "$QUERIES" >"$RUN_DIR/queries-mrn.txt" || true
 	grep '^[0-9-]*$' "$QUERIES" >"$RUN_DIR/queries-birth-date.txt" || true
 	for kind in name two-words mrn birth-date; do
-		BENCH_QUERIES="$RUN_DIR/queries-$kind.txt" run_wrk "c1-$kind" 1 1 "$KIND_DURATION"
+		BENCH_QUERIES="$RUN_DIR/queries-$kind.txt" search_wrk "c1-$kind" 1 1 "$KIND_DURATION"
 	done
-	BENCH_PATH=/actuator/health/readiness run_wrk c1-readiness 1 1 "$KIND_DURATION"
+	BENCH_PATH=/actuator/health/readiness search_wrk c1-readiness 1 1 "$KIND_DURATION"
 fi
 
 {
