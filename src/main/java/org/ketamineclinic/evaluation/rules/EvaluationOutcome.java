@@ -2,6 +2,7 @@ package org.ketamineclinic.evaluation.rules;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.ketamineclinic.evaluation.Decision;
 
@@ -20,7 +21,7 @@ public record EvaluationOutcome(Decision decision, int adequateFailedTrials, boo
 	}
 
 	/** The finding of this rule, if it fired. */
-	public java.util.Optional<Finding> finding(String ruleId) {
+	public Optional<Finding> finding(String ruleId) {
 		return findings.stream().filter(finding -> finding.ruleId().equals(ruleId)).findFirst();
 	}
 

@@ -22,6 +22,9 @@ final class HistoryFindingRule extends AbstractRule {
 	/** Only an ACTIVE finding counts: the condition is a state that may have ended. */
 	static final Set<FindingStatus> CURRENT = Set.of(FindingStatus.ACTIVE);
 
+	/** Only a PAST finding counts: for a milder rule about a state that has ended. */
+	static final Set<FindingStatus> ENDED = Set.of(FindingStatus.PAST);
+
 	/** ACTIVE or PAST counts: having had it at all is what matters. */
 	static final Set<FindingStatus> EVER = Set.of(FindingStatus.ACTIVE, FindingStatus.PAST);
 

@@ -21,7 +21,7 @@ final class Sources {
 
 	static final String ESK_LACTATION = "Spravato US label, section 8.2 Lactation (REG)";
 
-	static final String ESK_PSYCHOSIS = "Spravato US label, section 5 Warnings and Precautions (REG)";
+	static final String ESK_PSYCHOSIS = "Spravato US label, section 5 Warnings and Precautions: Dissociation (REG)";
 
 	static final String ESK_ABUSE = "Spravato US label, section 5 Abuse and Misuse; section 9 Drug Abuse and Dependence (REG)";
 

@@ -3,6 +3,7 @@ package org.ketamineclinic.evaluation.rules;
 import static org.ketamineclinic.evaluation.rules.AbstractRule.ESKETAMINE;
 import static org.ketamineclinic.evaluation.rules.AbstractRule.RACEMIC;
 import static org.ketamineclinic.evaluation.rules.HistoryFindingRule.CURRENT;
+import static org.ketamineclinic.evaluation.rules.HistoryFindingRule.ENDED;
 import static org.ketamineclinic.evaluation.rules.HistoryFindingRule.EVER;
 
 import java.util.List;
@@ -15,13 +16,33 @@ import org.ketamineclinic.patient.HistoryFindingCode;
 import org.ketamineclinic.patient.MedicationClass;
 
 /**
- * Every rule of clinical reference section 3 (and TRD staging of section 2), in the order they
- * are listed there. Which charted statuses count is chosen per rule: {@code CURRENT} (ACTIVE only)
- * for states that end (pregnancy, breastfeeding, an active disorder, uncontrolled hypertension or
+ * Every rule of clinical reference section 3 (and TRD staging of section 2), in the order they are
+ * listed there.
+ *
+ * <p>
+ * Which charted statuses count, per rule: ACTIVE only ({@code CURRENT}) for states that end:
+ * pregnancy, breastfeeding, active substance use disorder, uncontrolled hypertension, uncontrolled
  * hyperthyroidism, glaucoma, raised intracranial pressure, severe heart disease, hepatic
- * impairment); {@code EVER} (ACTIVE or PAST) for history (psychosis, mania, haemorrhage,
- * hypertensive encephalopathy, aneurysm, malformation, hypersensitivity, seizures, stroke or
- * cerebral trauma, interstitial cystitis).
+ * impairment. ACTIVE or PAST ({@code EVER}) for history: psychosis, mania, intracerebral
+ * haemorrhage, hypertensive encephalopathy, aneurysm, arteriovenous malformation, hypersensitivity,
+ * seizures, stroke or cerebral trauma (the code already says "recent"; a charted past event still
+ * deserves the overridable check), interstitial cystitis (a bladder that has been inflamed is the
+ * one ketamine cystitis harms). A PAST substance use disorder gives an INFO finding of its own.
+ *
+ * <p>
+ * Where the reference leaves the weight open:
+ * <ul>
+ * <li>Esketamine severe hepatic impairment ("not recommended") is RELATIVE, not ABSOLUTE: the
+ * label does not contraindicate it; moderate ("longer monitoring may be needed") is INFO.</li>
+ * <li>Esketamine pregnancy, breastfeeding, psychosis, substance use, interacting medicines and the
+ * 140/90 prompt are RELATIVE and regulatory: overridable only by a documented acknowledgement.</li>
+ * <li>Esketamine with other cardiovascular or cerebrovascular conditions (the racemic pressor
+ * hazards) is RELATIVE, from the label's "carefully assess" in its blood-pressure warning.</li>
+ * <li>Nasal corticosteroids and decongestants on esketamine are INFO (use them an hour before).</li>
+ * <li>TRD_NOT_MET is RELATIVE: treating under a TRD indication the chart does not support needs a
+ * documented decision. It stays silent when no trial is charted: that is a missing fact instead.</li>
+ * <li>Indication OTHER is INFO: off-label use is a consent matter, not an eligibility one.</li>
+ * </ul>
  */
 public final class StandardRules {
 
@@ -68,16 +89,20 @@ public final class StandardRules {
 					Set.of(MedicationClass.NASAL_CORTICOSTEROID, MedicationClass.NASAL_DECONGESTANT),
 					"on dosing days it should be used at least 1 hour before esketamine."),
 			eskRelative("ESK_PREGNANCY", Sources.ESK_PREGNANCY, HistoryFindingCode.PREGNANCY, CURRENT,
-					"esketamine may cause fetal harm (embryo-fetal toxicity warning); advise the patient of the risk and weigh "
-							+ "the alternatives."),
+					"esketamine is not recommended in pregnancy and may cause fetal harm (embryo-fetal toxicity warning); advise "
+							+ "the patient of the risk, and a physician must document why treatment goes ahead."),
 			eskRelative("ESK_BREASTFEEDING", Sources.ESK_LACTATION, HistoryFindingCode.BREASTFEEDING, CURRENT,
 					"breastfeeding is not recommended during esketamine treatment."),
 			eskRelative("ESK_PSYCHOSIS", Sources.ESK_PSYCHOSIS, HistoryFindingCode.PSYCHOSIS_HISTORY, EVER,
-					"esketamine causes dissociation and perceptual changes; assess carefully and treat only if the benefit "
-							+ "outweighs the risk."),
+					"esketamine can induce dissociation and perceptual changes; assess carefully and start treatment only if the "
+							+ "benefit outweighs the risk."),
 			eskRelative("ESK_SUBSTANCE_USE", Sources.ESK_ABUSE, HistoryFindingCode.SUBSTANCE_USE_DISORDER_ACTIVE, CURRENT,
-					"esketamine is a Schedule III drug with abuse and misuse potential; assess the risk before prescribing and "
-							+ "monitor for abuse or misuse."),
+					"esketamine is a Schedule III drug with abuse and misuse potential; weigh the risks and benefits for a "
+							+ "patient at higher risk of abuse, and monitor for abuse or misuse."),
+			new HistoryFindingRule("ESK_SUBSTANCE_USE_HISTORY", ESKETAMINE, Sources.ESK_ABUSE, Severity.INFO, true, false,
+					HistoryFindingCode.SUBSTANCE_USE_DISORDER_ACTIVE, ENDED,
+					"a past substance use disorder raises the risk of esketamine abuse or misuse; assess it before prescribing "
+							+ "and monitor for relapse."),
 			// Racemic ketamine (IV, IM)
 			new HistoryFindingRule("RAC_ABS_HYPERSENSITIVITY", RACEMIC, Sources.RAC_HYPERSENSITIVITY, Severity.ABSOLUTE, false,
 					false, HistoryFindingCode.KETAMINE_HYPERSENSITIVITY, EVER,
@@ -101,6 +126,10 @@ public final class StandardRules {
 			racRelative("RAC_REL_SUBSTANCE_USE", Sources.RAC_PSYCHIATRIC, HistoryFindingCode.SUBSTANCE_USE_DISORDER_ACTIVE,
 					CURRENT, "ketamine has misuse potential (including ketamine or PCP use disorders); consider a urine drug "
 							+ "screen, and a physician must document the decision."),
+			new HistoryFindingRule("RAC_SUBSTANCE_USE_HISTORY", RACEMIC, Sources.RAC_PSYCHIATRIC, Severity.INFO, false, false,
+					HistoryFindingCode.SUBSTANCE_USE_DISORDER_ACTIVE, ENDED,
+					"a past substance use disorder raises the risk of ketamine misuse; ask about relapse and consider a urine "
+							+ "drug screen if misuse is suspected."),
 			racRelative("RAC_REL_PREGNANCY", Sources.RAC_RELATIVE, HistoryFindingCode.PREGNANCY, CURRENT,
 					"the safety of ketamine in pregnancy is not established; a physician must weigh the risk and document the "
 							+ "decision."),

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.ketamineclinic.evaluation.Decision;
 import org.ketamineclinic.evaluation.Route;
@@ -65,6 +66,7 @@ class HistoryRulesTest {
 			new Fires("ESK_PSYCHOSIS", IN_ESKETAMINE, PSYCHOSIS_HISTORY, ACTIVE, RELATIVE, true, true),
 			new Fires("ESK_PSYCHOSIS", IN_ESKETAMINE, PSYCHOSIS_HISTORY, PAST, RELATIVE, true, true),
 			new Fires("ESK_SUBSTANCE_USE", IN_ESKETAMINE, SUBSTANCE_USE_DISORDER_ACTIVE, ACTIVE, RELATIVE, true, true),
+			new Fires("ESK_SUBSTANCE_USE_HISTORY", IN_ESKETAMINE, SUBSTANCE_USE_DISORDER_ACTIVE, PAST, INFO, true, false),
 			new Fires("RAC_ABS_HYPERSENSITIVITY", IV_KETAMINE, KETAMINE_HYPERSENSITIVITY, ACTIVE, ABSOLUTE, false, false),
 			new Fires("RAC_ABS_HYPERSENSITIVITY", IM_KETAMINE, KETAMINE_HYPERSENSITIVITY, PAST, ABSOLUTE, false, false),
 			new Fires("RAC_ABS_UNCONTROLLED_HYPERTENSION", IV_KETAMINE, UNCONTROLLED_HYPERTENSION, ACTIVE, ABSOLUTE, false, true),
@@ -85,6 +87,8 @@ class HistoryRulesTest {
 			new Fires("RAC_REL_MANIA", IM_KETAMINE, MANIA_HISTORY, ACTIVE, RELATIVE, false, true),
 			new Fires("RAC_REL_SUBSTANCE_USE", IV_KETAMINE, SUBSTANCE_USE_DISORDER_ACTIVE, ACTIVE, RELATIVE, false, true),
 			new Fires("RAC_REL_SUBSTANCE_USE", IM_KETAMINE, SUBSTANCE_USE_DISORDER_ACTIVE, ACTIVE, RELATIVE, false, true),
+			new Fires("RAC_SUBSTANCE_USE_HISTORY", IV_KETAMINE, SUBSTANCE_USE_DISORDER_ACTIVE, PAST, INFO, false, false),
+			new Fires("RAC_SUBSTANCE_USE_HISTORY", IM_KETAMINE, SUBSTANCE_USE_DISORDER_ACTIVE, PAST, INFO, false, false),
 			new Fires("RAC_REL_PREGNANCY", IV_KETAMINE, PREGNANCY, ACTIVE, RELATIVE, false, true),
 			new Fires("RAC_REL_BREASTFEEDING", IM_KETAMINE, BREASTFEEDING, ACTIVE, RELATIVE, false, true),
 			new Fires("RAC_REL_GLAUCOMA", IV_KETAMINE, GLAUCOMA, ACTIVE, RELATIVE, false, true),
@@ -122,6 +126,13 @@ class HistoryRulesTest {
 			new Silent("ESK_PSYCHOSIS", IN_ESKETAMINE, MANIA_HISTORY, ACTIVE, "mania is not psychosis"),
 			new Silent("ESK_SUBSTANCE_USE", IN_ESKETAMINE, SUBSTANCE_USE_DISORDER_ACTIVE, PAST, "a state: past does not count"),
 			new Silent("ESK_SUBSTANCE_USE", IV_KETAMINE, SUBSTANCE_USE_DISORDER_ACTIVE, ACTIVE, "esketamine rule, IV route"),
+			new Silent("ESK_SUBSTANCE_USE_HISTORY", IN_ESKETAMINE, SUBSTANCE_USE_DISORDER_ACTIVE, ACTIVE,
+					"an active disorder is the relative rule's"),
+			new Silent("ESK_SUBSTANCE_USE_HISTORY", IV_KETAMINE, SUBSTANCE_USE_DISORDER_ACTIVE, PAST, "esketamine rule, IV route"),
+			new Silent("RAC_SUBSTANCE_USE_HISTORY", IV_KETAMINE, SUBSTANCE_USE_DISORDER_ACTIVE, ACTIVE,
+					"an active disorder is the relative rule's"),
+			new Silent("RAC_SUBSTANCE_USE_HISTORY", IN_ESKETAMINE, SUBSTANCE_USE_DISORDER_ACTIVE, PAST,
+					"racemic rule, esketamine route"),
 			new Silent("RAC_ABS_HYPERSENSITIVITY", IN_ESKETAMINE, KETAMINE_HYPERSENSITIVITY, ACTIVE,
 					"racemic rule, esketamine route"),
 			new Silent("RAC_ABS_UNCONTROLLED_HYPERTENSION", IV_KETAMINE, UNCONTROLLED_HYPERTENSION, PAST,
@@ -234,6 +245,18 @@ class HistoryRulesTest {
 		assertThat(facts.evaluate().ruleIds()).containsExactly("ESK_ABS_HYPERSENSITIVITY");
 		assertThat(facts.route(IV_KETAMINE).evaluate().ruleIds()).containsExactly("RAC_ABS_HYPERSENSITIVITY");
 		assertThat(facts.route(IM_KETAMINE).evaluate().ruleIds()).containsExactly("RAC_ABS_HYPERSENSITIVITY");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Route.class)
+	void aPastSubstanceUseDisorderIsInformationAndAnActiveOneARelative(Route route) {
+		EvaluationOutcome past = Facts.eligible(route).history(SUBSTANCE_USE_DISORDER_ACTIVE, PAST).evaluate();
+		EvaluationOutcome active = Facts.eligible(route).history(SUBSTANCE_USE_DISORDER_ACTIVE, ACTIVE).evaluate();
+
+		assertThat(past.findings()).extracting(Finding::severity).containsExactly(INFO);
+		assertThat(past.decision()).isEqualTo(Decision.ELIGIBLE);
+		assertThat(active.findings()).extracting(Finding::severity).containsExactly(RELATIVE);
+		assertThat(active.decision()).isEqualTo(Decision.ELIGIBLE_WITH_CAUTIONS);
 	}
 
 	@Test
