@@ -78,6 +78,14 @@ class ApiProblems {
 				"The record was changed by someone else since you loaded it. Reload it and apply your change again.");
 	}
 
+	@ExceptionHandler(RuleViolation.class)
+	ResponseEntity<ProblemDetail> ruleViolation(RuleViolation violation) {
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Blocked by a clinical rule",
+				violation.getMessage());
+		response.getBody().setProperty("findings", violation.findings());
+		return response;
+	}
+
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException unsupported) {
 		return problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", "This endpoint does not accept " + unsupported.getMethod());
