@@ -46,6 +46,8 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 			GET  /api/v1/patients/{id}/measure-schedules     |  403  |    200    |  200  |    200    |    403     |     200     |     404
 			GET  /api/v1/measures/overdue                    |  403  |    200    |  200  |    200    |    200     |     403     |      -
 			GET  /api/v1/alerts                              |  403  |    200    |  200  |    200    |    403     |     403     |      -
+			POST /api/v1/patients/{id}/evaluations           |  403  |    201    |  201  |    403    |    403     |     403     |     403
+			GET  /api/v1/patients/{id}/evaluations           |  403  |    200    |  200  |    200    |    403     |     403     |     403
 			GET  /api/v1/audit/verify                        |  200  |    403    |  403  |    403    |    403     |     403     |      -
 			""";
 
@@ -133,6 +135,7 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 			case "responsible-physician" -> new HashMap<>(Map.of());
 			case "assessments" -> Map.of("instrument", "PHQ9", "answers", java.util.List.of(1, 1, 1, 1, 1, 1, 1, 1, 0));
 			case "measure-schedules" -> Map.of("instrument", "PHQ9", "everyDays", 7);
+			case "evaluations" -> Map.of("route", "IV_KETAMINE", "indication", "TRD");
 			default -> throw new IllegalArgumentException(pathTemplate);
 		};
 	}
