@@ -119,5 +119,51 @@ class EvaluationBrowserTest extends BrowserTest {
 		assertThat(page.locator("#findings-relative li[data-rule-id='RAC_REL_MANIA']")).isVisible();
 		assertThat(page.locator("#sign-off-form")).hasCount(0);
 		assertThat(page.locator("#sign-off-physician-only")).hasText("Awaiting a physician's sign-off.");
+		assertThat(page.locator("#trials tbody tr").first()).containsText("150 mg");
+
+		// A medication recorded afterwards makes it out of date: the page says why and offers to evaluate again.
+		ApiClient api = new ApiClient(port);
+		assertThat(api.post(api.token("nurse"), "/api/v1/patients/" + patient + "/medications",
+				Map.of("name", "Lorazepam", "medicationClass", "BENZODIAZEPINE", "dose", "0.5 mg")).status()).isEqualTo(201);
+		String stale = page.url();
+		page.reload();
+		assertThat(page.locator("#out-of-date")).containsText("medication");
+		screenshot(page, "evaluation-out-of-date");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Evaluate again")).click();
+		assertThat(page).hasURL(DETAIL_URL);
+		assertThat(page).not().hasURL(stale);
+		assertThat(page.locator("#out-of-date")).hasCount(0);
+		assertThat(page.locator("#evaluation-h")).containsText("Intramuscular");
+		page.locator(".back a").click();
+		assertThat(page.locator("#evaluations tbody tr")).hasCount(2);
+		assertThat(page.locator("#evaluations tbody tr").nth(1)).containsText("Out of date");
+	}
+
+	@Test
+	void anEsketamineLabelContraindicationIsMarkedAndCannotBeApproved() {
+		ApiClient api = new ApiClient(port);
+		String nurse = api.token("nurse");
+		String patient = api.post(nurse, "/api/v1/patients", Map.of("givenName", "Ann", "familyName", "Eurysm" + System.nanoTime(),
+				"birthDate", "1975-03-03", "sexAtBirth", "MALE", "weightKg", 80, "heightCm", 180)).json().get("id").asString();
+		assertThat(api.post(nurse, "/api/v1/patients/" + patient + "/history-findings",
+				Map.of("finding", "ANEURYSMAL_VASCULAR_DISEASE", "status", "ACTIVE")).status()).isEqualTo(201);
+		signIn("physician");
+		page.navigate("/patients/" + patient + "/evaluations");
+		page.getByLabel("Route").selectOption("IN_ESKETAMINE");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Evaluate")).click();
+		assertThat(page).hasURL(DETAIL_URL);
+		assertThat(page.locator("#decision")).hasAttribute("data-decision", "INELIGIBLE");
+		Locator aneurysm = page.locator("#findings-absolute li[data-rule-id='ESK_ABS_ANEURYSM']");
+		assertThat(aneurysm).containsText("Regulatory — cannot be overridden");
+		assertThat(page.locator("#ack-ESK_ABS_ANEURYSM")).hasCount(0);
+		page.getByLabel("Approve").check();
+		page.getByLabel("Note").fill("Override");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign off")).click();
+		assertThat(aneurysm.locator(".finding-error")).containsText("cannot be overridden");
+		screenshot(page, "evaluation-label-absolute-refused");
+		page.getByLabel("Decline").check();
+		page.getByLabel("Note").fill("Aneurysmal vascular disease: esketamine is contraindicated.");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign off")).click();
+		assertThat(page.locator("#signed-off .signed-line")).containsText("DECLINED");
 	}
 }
