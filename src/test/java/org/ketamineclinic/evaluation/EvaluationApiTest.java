@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ketamineclinic.support.ApiClient;
 import org.ketamineclinic.support.ClinicIntegrationTest;
+import org.ketamineclinic.support.EvaluationCharts;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -28,19 +29,7 @@ class EvaluationApiTest {
 		api = new ApiClient(port);
 		nurse = api.token("nurse");
 		physician = api.token("physician");
-		String id = api.post(nurse, "/api/v1/patients", Map.of("givenName", "Eva", "familyName", "Luation" + System.nanoTime(),
-				"birthDate", "1980-02-02", "sexAtBirth", "FEMALE", "weightKg", 70, "heightCm", 168)).json().get("id").asString();
-		String chart = "/api/v1/patients/" + id;
-		assertThat(api.post(nurse, chart + "/measurements", Map.of("sbp", 128, "dbp", 82)).status()).isEqualTo(201);
-		assertThat(api.post(nurse, chart + "/assessments", Map.of("instrument", "PHQ9",
-				"answers", List.of(3, 3, 2, 2, 2, 2, 2, 1, 0))).status()).isEqualTo(201);
-		for (String drug : List.of("Sertraline", "Venlafaxine")) {
-			assertThat(api.post(nurse, chart + "/antidepressant-trials", Map.of("drug", drug, "dailyDoseMg", 150,
-					"startDate", drug.equals("Sertraline") ? "2025-01-06" : "2025-05-05",
-					"endDate", drug.equals("Sertraline") ? "2025-03-31" : "2025-08-01", "adherent", true,
-					"outcome", "NO_RESPONSE", "currentEpisode", true)).status()).isEqualTo(201);
-		}
-		return id;
+		return EvaluationCharts.complete(api, "Luation");
 	}
 
 	JsonNode evaluate(String patient, String route) {

@@ -12,6 +12,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.ketamineclinic.support.ApiClient;
+import org.ketamineclinic.support.EvaluationCharts;
 import org.ketamineclinic.support.BrowserTest;
 import org.ketamineclinic.support.ClinicIntegrationTest;
 
@@ -26,24 +27,7 @@ class EvaluationBrowserTest extends BrowserTest {
 
 	/** A complete chart (as in {@link EvaluationApiTest}) with a past manic episode: exactly one relative finding. */
 	private String patientWithPastMania() {
-		ApiClient api = new ApiClient(port);
-		String nurse = api.token("nurse");
-		String id = api.post(nurse, "/api/v1/patients", Map.of("givenName", "Mona", "familyName", "Browser" + System.nanoTime(),
-				"birthDate", "1980-02-02", "sexAtBirth", "FEMALE", "weightKg", 70, "heightCm", 168)).json().get("id").asString();
-		String chart = "/api/v1/patients/" + id;
-		assertThat(api.post(nurse, chart + "/measurements", Map.of("sbp", 128, "dbp", 82)).status()).isEqualTo(201);
-		assertThat(api.post(nurse, chart + "/assessments", Map.of("instrument", "PHQ9",
-				"answers", List.of(3, 3, 2, 2, 2, 2, 2, 1, 0))).status()).isEqualTo(201);
-		for (String drug : List.of("Sertraline", "Venlafaxine")) {
-			assertThat(api.post(nurse, chart + "/antidepressant-trials", Map.of("drug", drug, "dailyDoseMg", 150,
-					"startDate", drug.equals("Sertraline") ? "2025-01-06" : "2025-05-05",
-					"endDate", drug.equals("Sertraline") ? "2025-03-31" : "2025-08-01", "adherent", true,
-					"outcome", "NO_RESPONSE", "currentEpisode", true)).status()).isEqualTo(201);
-		}
-		ApiClient.Response mania = api.post(nurse, chart + "/history-findings",
-				Map.of("finding", "MANIA_HISTORY", "status", "PAST"));
-		assertThat(mania.status()).as(mania.body()).isEqualTo(201);
-		return id;
+		return EvaluationCharts.complete(new ApiClient(port), "Browser", "MANIA_HISTORY");
 	}
 
 	@Test
