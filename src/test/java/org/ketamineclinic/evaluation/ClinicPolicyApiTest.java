@@ -154,6 +154,10 @@ class ClinicPolicyApiTest {
 		HttpResponse<String> page = web.get("/settings/clinic-policy");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("adequateTrialWeeks").contains("ESK_ABS_ANEURYSM").contains("cannot be changed");
+		HttpResponse<String> refused = web.postForm("/settings/clinic-policy/adequateTrialWeeks",
+				Map.of("value", "9", "reason", "Longer", "_csrf", web.csrfTokenOf("/settings/clinic-policy")));
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("Not saved").contains("4 to 8");
 		assertThat(new WebSession(port).signIn("nurse", ApiClient.DEMO_PASSWORD).get("/settings/clinic-policy").statusCode())
 			.isEqualTo(403);
 	}
