@@ -1,8 +1,10 @@
 package org.ketamineclinic.demo;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.ketamineclinic.evaluation.RemsRegistry;
 import org.ketamineclinic.identity.Accounts;
 import org.ketamineclinic.identity.Accounts.NewAccount;
 import org.ketamineclinic.identity.ClinicId;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Seeds "Demo Ketamine Clinic" on the first start: one account per staff role, three patient
- * accounts, and synthetic patients. Seeding goes through the same checked and audited use cases
+ * accounts, synthetic patients, and the clinic's esketamine REMS healthcare-setting certification. Seeding goes through the same checked and audited use cases
  * as people do, acting as the system actor {@value #SEED_ACTOR}.
  */
 @Component
@@ -29,17 +31,21 @@ class DemoClinic implements ApplicationRunner {
 	static final String NAME = "Demo Ketamine Clinic";
 	static final String SEED_ACTOR = "demo-seed";
 	static final int PATIENT_ACCOUNTS = 3;
+	static final RemsRegistry.Certification REMS_CERTIFICATION = new RemsRegistry.Certification("DEMO-REMS-000001",
+			"Dr. Priya Raman", LocalDate.of(2026, 1, 5));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoClinic.class);
 
 	private final Accounts accounts;
 	private final SyntheticPatients synthetic;
 	private final DemoSettings settings;
+	private final RemsRegistry rems;
 
-	DemoClinic(Accounts accounts, SyntheticPatients synthetic, DemoSettings settings) {
+	DemoClinic(Accounts accounts, SyntheticPatients synthetic, DemoSettings settings, RemsRegistry rems) {
 		this.accounts = accounts;
 		this.synthetic = synthetic;
 		this.settings = settings;
+		this.rems = rems;
 	}
 
 	@Override
@@ -49,6 +55,7 @@ class DemoClinic implements ApplicationRunner {
 		}
 		long started = System.nanoTime();
 		ClinicId clinic = accounts.createClinic(NAME);
+		rems.certifySetting(clinic, REMS_CERTIFICATION, SEED_ACTOR);
 		UUID physician = null;
 		for (NewAccount staff : List.of(
 				new NewAccount("admin", "Alex Admin", Role.ADMIN, null, settings.password()),

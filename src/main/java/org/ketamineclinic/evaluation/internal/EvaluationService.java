@@ -84,7 +84,7 @@ class EvaluationService implements ApprovedEvaluations {
 	private final Evaluations evaluations;
 	private final PatientRegistry patients;
 	private final DepressionScales depressionScales;
-	private final EvaluationSettings settings;
+	private final ClinicPolicies policies;
 	private final JdbcTemplate jdbc;
 	private final JsonMapper json;
 	private final CurrentUser currentUser;
@@ -93,12 +93,12 @@ class EvaluationService implements ApprovedEvaluations {
 	private final ClinicTimeZone zone;
 
 	EvaluationService(Evaluations evaluations, PatientRegistry patients, DepressionScales depressionScales,
-			EvaluationSettings settings, JdbcTemplate jdbc, JsonMapper json, CurrentUser currentUser, AuditTrail audit,
+			ClinicPolicies policies, JdbcTemplate jdbc, JsonMapper json, CurrentUser currentUser, AuditTrail audit,
 			Clock clock, ClinicTimeZone zone) {
 		this.evaluations = evaluations;
 		this.patients = patients;
 		this.depressionScales = depressionScales;
-		this.settings = settings;
+		this.policies = policies;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.currentUser = currentUser;
@@ -117,7 +117,7 @@ class EvaluationService implements ApprovedEvaluations {
 			.orElseThrow(() -> new NotFound("Patient", patientId));
 		EvaluationFacts facts = Facts.of(route, indication, LocalDate.now(clock.withZone(zone.zone())), history,
 				depressionScales.latest(patientId).orElse(null));
-		ClinicPolicy policy = settings.policy();
+		ClinicPolicy policy = policies.current(currentUser.clinic());
 		EvaluationOutcome outcome = ENGINE.evaluate(facts, policy);
 		ClinicUser user = currentUser.get();
 		Evaluation evaluation = evaluations.save(new Evaluation(user.clinicId().value(), patientId, route, indication,

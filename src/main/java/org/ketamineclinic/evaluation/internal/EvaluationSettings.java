@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The clinic-adjustable evaluation policies (POLICY in clinical reference sections 2 and 3), with
- * the reference's defaults. Regulatory rules are not settings.
+ * The defaults of the clinic-adjustable evaluation policies (POLICY in clinical reference sections
+ * 2 and 3), the reference's values unless configured. Each clinic's own values are kept by
+ * {@link ClinicPolicies}, which applies them on top of these. Regulatory rules are not settings.
  */
 @ConfigurationProperties("clinic.evaluation")
 record EvaluationSettings(@DefaultValue("6") int adequateTrialWeeks, @DefaultValue("180") int ivPreDoseSystolicLimit,

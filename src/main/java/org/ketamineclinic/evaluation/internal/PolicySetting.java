@@ -1,0 +1,156 @@
+package org.ketamineclinic.evaluation.internal;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.evaluation.Route;
+import org.ketamineclinic.evaluation.rules.BloodPressureLimit;
+import org.ketamineclinic.evaluation.rules.ClinicPolicy;
+import org.ketamineclinic.evaluation.rules.EvaluationRule;
+import org.ketamineclinic.evaluation.rules.StandardRules;
+import org.ketamineclinic.patient.HistoryFindingCode;
+
+/**
+ * One clinic-adjustable evaluation setting (a POLICY item of the clinical reference): its key, the
+ * values it accepts, where its default comes from, and how it reads from and applies to a
+ * {@link ClinicPolicy}. Values travel as text ("8", "RELATIVE") so that history rows keep them
+ * exactly as entered. Pure: no storage, no Spring.
+ */
+record PolicySetting(String key, String label, Kind kind, int min, int max, @Nullable String unit, String source,
+		Function<ClinicPolicy, String> read, BiFunction<ClinicPolicy, String, ClinicPolicy> apply) {
+
+	enum Kind {
+		/** A whole number between {@link PolicySetting#min()} and {@link PolicySetting#max()}. */
+		NUMBER,
+		/** ABSOLUTE (blocks, a physician may override with a reason) or RELATIVE (needs a documented decision). */
+		SEVERITY
+	}
+
+	static final String ABSOLUTE = "ABSOLUTE";
+
+	static final String RELATIVE = "RELATIVE";
+
+	/** Prefix of the per-finding racemic severity settings: {@code racemic.UNCONTROLLED_HYPERTENSION}. */
+	static final String RACEMIC_PREFIX = "racemic.";
+
+	/** The key under which the esketamine label's 140/90 prompt is listed; regulatory, never a setting. */
+	static final String ESKETAMINE_PRE_DOSE_LIMIT = "esketaminePreDoseLimit";
+
+	private static final List<PolicySetting> ALL = build();
+
+	static List<PolicySetting> all() {
+		return ALL;
+	}
+
+	static Optional<PolicySetting> byKey(@Nullable String key) {
+		return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+	}
+
+	/** The esketamine label rules (REG): listed with their source, never changeable. */
+	static List<EvaluationRule> regulatoryRules() {
+		return StandardRules.all()
+			.stream()
+			.filter(rule -> rule.routes().equals(Set.of(Route.IN_ESKETAMINE)) && rule.source().contains("(REG)"))
+			.toList();
+	}
+
+	/** True for a key that names a regulatory rule or the label's pre-dose limit. */
+	static boolean isRegulatory(@Nullable String key) {
+		return ESKETAMINE_PRE_DOSE_LIMIT.equals(key) || regulatoryRules().stream().anyMatch(rule -> rule.id().equals(key));
+	}
+
+	/** What a form shows as the accepted values: "4 to 8" or "ABSOLUTE or RELATIVE". */
+	String allowed() {
+		return kind == Kind.NUMBER ? min + " to " + max : ABSOLUTE + " or " + RELATIVE;
+	}
+
+	/**
+	 * The value in its stored form, or an {@link IllegalArgumentException} whose message says what
+	 * is accepted.
+	 */
+	String parse(@Nullable Object value) {
+		String text = value == null ? "" : value.toString().strip();
+		if (text.isEmpty()) {
+			throw new IllegalArgumentException("is required");
+		}
+		if (kind == Kind.SEVERITY) {
+			String severity = text.toUpperCase(Locale.ROOT);
+			if (!severity.equals(ABSOLUTE) && !severity.equals(RELATIVE)) {
+				throw new IllegalArgumentException("must be ABSOLUTE or RELATIVE");
+			}
+			return severity;
+		}
+		int number;
+		try {
+			number = text.endsWith(".0") ? Integer.parseInt(text.substring(0, text.length() - 2)) : Integer.parseInt(text);
+		}
+		catch (NumberFormatException notANumber) {
+			throw new IllegalArgumentException("must be a whole number from " + min + " to " + max);
+		}
+		if (number < min || number > max) {
+			throw new IllegalArgumentException("must be from " + min + " to " + max + (unit == null ? "" : " " + unit)
+					+ ", got " + number);
+		}
+		return Integer.toString(number);
+	}
+
+	/** The policy with this setting's (already parsed) value; cross-field checks of ClinicPolicy still apply. */
+	ClinicPolicy applyTo(ClinicPolicy policy, String value) {
+		return apply.apply(policy, value);
+	}
+
+	String valueIn(ClinicPolicy policy) {
+		return read.apply(policy);
+	}
+
+	private static List<PolicySetting> build() {
+		List<PolicySetting> settings = new ArrayList<>();
+		settings.add(new PolicySetting("adequateTrialWeeks", "Adequate antidepressant trial duration", Kind.NUMBER, 4, 8,
+				"weeks", "clinical reference §2: 6 weeks at a therapeutic dose by default; clinics use 4 to 8 weeks (POLICY)",
+				p -> Integer.toString(p.adequateTrialWeeks()), (p, v) -> p.withAdequateTrialWeeks(Integer.parseInt(v))));
+		settings.add(new PolicySetting("ivPreDoseSystolicLimit", "Racemic ketamine baseline blood pressure limit, systolic",
+				Kind.NUMBER, 120, 220, "mmHg",
+				"clinical reference §3: a resting 180/100 is used by one national label as the limit (POLICY)",
+				p -> Integer.toString(p.ivPreDoseBloodPressureLimit().systolic()),
+				(p, v) -> p.withIvPreDoseBloodPressureLimit(
+						new BloodPressureLimit(Integer.parseInt(v), p.ivPreDoseBloodPressureLimit().diastolic()))));
+		settings.add(new PolicySetting("ivPreDoseDiastolicLimit", "Racemic ketamine baseline blood pressure limit, diastolic",
+				Kind.NUMBER, 70, 130, "mmHg",
+				"clinical reference §3: a resting 180/100 is used by one national label as the limit (POLICY)",
+				p -> Integer.toString(p.ivPreDoseBloodPressureLimit().diastolic()),
+				(p, v) -> p.withIvPreDoseBloodPressureLimit(
+						new BloodPressureLimit(p.ivPreDoseBloodPressureLimit().systolic(), Integer.parseInt(v)))));
+		settings.add(new PolicySetting("maxBaselineScaleAgeDays", "Oldest baseline depression rating accepted", Kind.NUMBER,
+				1, 90, "days",
+				"clinical reference §3: the evaluation covers baseline ratings (APA consensus); how recent is clinic policy (POLICY)",
+				p -> Integer.toString(p.maxBaselineScaleAgeDays()), (p, v) -> p.withMaxBaselineScaleAgeDays(Integer.parseInt(v))));
+		settings.add(new PolicySetting("maxWeightAgeDays", "Oldest body weight accepted", Kind.NUMBER, 1, 90, "days",
+				"clinical reference §5: doses are by body weight; how recent a weight must be is clinic policy (POLICY)",
+				p -> Integer.toString(p.maxWeightAgeDays()), (p, v) -> p.withMaxWeightAgeDays(Integer.parseInt(v))));
+		for (HistoryFindingCode code : ClinicPolicy.RELAXABLE_RACEMIC_FINDINGS) {
+			settings.add(new PolicySetting(RACEMIC_PREFIX + code.name(), "Racemic ketamine: " + code.label(), Kind.SEVERITY, 0,
+					0, null,
+					"clinical reference §3: conditions where a rise in blood pressure would be a serious hazard are absolute "
+							+ "by default, clinic may relax (EVID/POLICY)",
+					p -> p.racemicAbsoluteFindings().contains(code) ? ABSOLUTE : RELATIVE, (p, v) -> {
+						Set<HistoryFindingCode> absolute = p.racemicAbsoluteFindings().isEmpty()
+								? EnumSet.noneOf(HistoryFindingCode.class) : EnumSet.copyOf(p.racemicAbsoluteFindings());
+						if (v.equals(ABSOLUTE)) {
+							absolute.add(code);
+						}
+						else {
+							absolute.remove(code);
+						}
+						return p.withRacemicAbsoluteFindings(absolute);
+					}));
+		}
+		return List.copyOf(settings);
+	}
+}
