@@ -243,6 +243,53 @@ class ConsentService implements Consents {
 				+ signature.document().version() + "-" + id + ".pdf", content);
 	}
 
+	/** Where a patient stands with one current document: the latest signature of it, if any. */
+	record DocumentStatus(DocumentView document, @Nullable SignatureView latest) {
+
+		public boolean signedCurrent() {
+			return latest != null && latest.documentVersion() == document.version();
+		}
+
+		public boolean complete() {
+			return signedCurrent() && latest.countersigned();
+		}
+
+		/** Signed an earlier version only: the new version needs a new signature. */
+		public boolean outdated() {
+			return latest != null && !signedCurrent();
+		}
+	}
+
+	/** Each current document (for the given routes, or all when none) with the patient's latest signature of it. */
+	@PreAuthorize(READ_SIGNATURES)
+	List<DocumentStatus> status(UUID patientId, List<Route> routes) {
+		List<SignatureView> signatures = forPatient(patientId);
+		return currentDocuments().values().stream()
+			.filter(d -> routes.isEmpty() || routes.contains(d.route()))
+			.map(d -> new DocumentStatus(d, signatures.stream()
+				.filter(s -> s.documentCode().equals(d.code()))
+				.max(java.util.Comparator.comparing(SignatureView::documentVersion).thenComparing(SignatureView::recordedAt))
+				.orElse(null)))
+			.toList();
+	}
+
+	/** The routes the patient has been evaluated for: the documents of their planned course. */
+	@PreAuthorize(READ_SIGNATURES)
+	@Transactional(readOnly = true)
+	List<Route> evaluatedRoutes(UUID patientId) {
+		return jdbc.queryForList("SELECT DISTINCT route FROM evaluation WHERE clinic_id = ? AND patient_id = ? ORDER BY route",
+				String.class, currentUser.clinic().value(), patientId).stream().map(Route::valueOf).toList();
+	}
+
+	/** The patient a signature belongs to, for redirects after a countersignature. */
+	@PreAuthorize(READ_SIGNATURES)
+	@Transactional(readOnly = true)
+	UUID patientOf(UUID signatureId) {
+		return jdbc.query("SELECT patient_id FROM consent_signature WHERE clinic_id = ? AND id = ?",
+				(rs, row) -> rs.getObject(1, UUID.class), currentUser.clinic().value(), signatureId).stream().findFirst()
+			.orElseThrow(() -> new NotFound(SIGNATURE, signatureId));
+	}
+
 	@Override
 	@Transactional(readOnly = true)
 	public boolean hasCurrentConsent(UUID patientId, Route route) {
