@@ -56,6 +56,12 @@ public interface PatientRegistry {
 			@Nullable LocalDate endDate, boolean adherent, TrialOutcome outcome, boolean currentEpisode) {
 	}
 
+	/** The diagnoses on the chart (not voided), newest first: for printed summaries such as a prior authorisation. */
+	java.util.List<ConditionEntry> conditions(UUID patientId);
+
+	record ConditionEntry(String code, CodeSystem system, @Nullable String display, @Nullable LocalDate onsetDate) {
+	}
+
 	/** Makes a physician of the clinic the first to receive this patient's alerts. */
 	void assignResponsiblePhysician(UUID patientId, @Nullable UUID physicianUserId);
 

@@ -69,6 +69,13 @@ class PatientRegistryAdapter implements PatientRegistry {
 	}
 
 	@Override
+	public java.util.List<ConditionEntry> conditions(UUID patientId) {
+		return service.chart(patientId).conditions().stream()
+			.map(c -> new ConditionEntry(c.code(), c.system(), c.display(), c.onsetDate()))
+			.toList();
+	}
+
+	@Override
 	public void assignResponsiblePhysician(UUID patientId, @Nullable UUID physicianUserId) {
 		service.assignResponsiblePhysician(patientId, physicianUserId);
 	}
