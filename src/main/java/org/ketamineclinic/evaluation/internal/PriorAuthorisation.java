@@ -79,7 +79,8 @@ class PriorAuthorisation {
 			this.summaries = summaries;
 		}
 
-		@GetMapping(path = "/api/v1/evaluations/{id}/prior-authorisation")
+		/** The API path takes a bearer token; the page path serves the same PDF to a signed-in browser. */
+		@GetMapping(path = { "/api/v1/evaluations/{id}/prior-authorisation", "/evaluations/{id}/prior-authorisation.pdf" })
 		ResponseEntity<byte[]> summary(@PathVariable UUID id) {
 			ConsentService.Pdf pdf = summaries.summary(id);
 			return ResponseEntity.ok()
