@@ -1,0 +1,86 @@
+package org.ketamineclinic.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.ketamineclinic.support.ApiClient;
+import org.ketamineclinic.support.ClinicIntegrationTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** {@code POST /api/v1/dosing/calculate} over real HTTP. */
+@ClinicIntegrationTest
+class DosingApiTest {
+
+	static final String PATH = "/api/v1/dosing/calculate";
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void physicianGetsTheCalculatedNumbers() {
+		ApiClient api = new ApiClient(port);
+		ApiClient.Response response = api.post(api.token("physician"), PATH, Map.of("route", "IV_KETAMINE",
+				"weightKg", 70, "doseMgPerKg", 0.5, "infusionMinutes", 40, "vialConcentrationMgPerMl", 10,
+				"bagVolumeMl", 100));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode body = response.json();
+		assertThat(body.get("dosingWeightKg").decimalValue()).isEqualByComparingTo("70");
+		assertThat(body.get("doseMg").decimalValue()).isEqualByComparingTo("35");
+		assertThat(body.get("drawVolumeMl").decimalValue()).isEqualByComparingTo("3.5");
+		assertThat(body.get("infusionRateMlPerHour").decimalValue()).isEqualByComparingTo("150");
+		assertThat(body.get("doseRateMgPerMinute").decimalValue()).isEqualByComparingTo("0.875");
+		assertThat(body.get("warnings").isArray()).isTrue();
+		assertThat(body.get("warnings").size()).isZero();
+		assertThat(body.get("hardStop").asBoolean()).isFalse();
+	}
+
+	@Test
+	void nurseSeesTheHardStopAndWarnings() {
+		ApiClient api = new ApiClient(port);
+		ApiClient.Response response = api.post(api.token("nurse"), PATH, Map.of("route", "IV_KETAMINE",
+				"weightKg", 100, "heightCm", 180, "sexAtBirth", "MALE", "dosingWeight", "ADJUSTED", "doseMgPerKg", 1.2,
+				"vialConcentrationMgPerMl", 100));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		JsonNode body = response.json();
+		assertThat(body.get("dosingWeightKg").decimalValue()).isEqualByComparingTo("85");
+		assertThat(body.get("doseMg").decimalValue()).isEqualByComparingTo("102");
+		assertThat(body.get("hardStop").asBoolean()).isTrue();
+		assertThat(body.get("warnings").findValuesAsString("code")).contains("IV_DOSE_ABOVE_1_MG_PER_KG",
+				"OUTSIDE_STUDIED_RANGE", "VIAL_NEEDS_DILUTION");
+		assertThat(body.get("warnings").get(0).get("message").asString()).isNotBlank();
+	}
+
+	@Test
+	void esketamineDevices() {
+		ApiClient api = new ApiClient(port);
+		ApiClient.Response response = api.post(api.token("physician"), PATH,
+				Map.of("route", "IN_ESKETAMINE", "weightKg", 70, "doseMg", 84));
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		assertThat(response.json().get("devices").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void invalidInputNamesTheField() {
+		ApiClient api = new ApiClient(port);
+		ApiClient.Response response = api.post(api.token("physician"), PATH,
+				Map.of("route", "IV_KETAMINE", "weightKg", 70, "doseMgPerKg", 0.5, "vialConcentrationMgPerMl", 20));
+		assertThat(response.status()).as(response.body()).isEqualTo(400);
+		assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("vialConcentrationMgPerMl");
+
+		ApiClient.Response weight = api.post(api.token("physician"), PATH,
+				Map.of("route", "IV_KETAMINE", "weightKg", 7000, "doseMgPerKg", 0.5));
+		assertThat(weight.status()).as(weight.body()).isEqualTo(400);
+		assertThat(weight.json().get("errors").findValuesAsString("field")).contains("weightKg");
+	}
+
+	@Test
+	void frontDeskIsForbidden() {
+		ApiClient api = new ApiClient(port);
+		ApiClient.Response response = api.post(api.token("frontdesk"), PATH,
+				Map.of("route", "IV_KETAMINE", "weightKg", 70, "doseMgPerKg", 0.5));
+		assertThat(response.status()).isEqualTo(403);
+	}
+}
