@@ -1,0 +1,7 @@
+/** Protocols, dose calculation, treatment courses and the plasma-concentration simulator. */
+@NullMarked
+@ApplicationModule(displayName = "Protocol", allowedDependencies = { "identity", "audit", "patient", "evaluation", "assessment", "platform" })
+package org.ketamineclinic.protocol;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
