@@ -1,13 +1,10 @@
 package org.ketamineclinic.audit.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.platform.Sha256;
 
 /** One audit record, exactly as hashed: any change to a stored field changes the hash. */
 record AuditEntry(long seq, UUID id, Instant occurredAt, @Nullable UUID userId, @Nullable String username,
@@ -20,12 +17,8 @@ record AuditEntry(long seq, UUID id, Instant occurredAt, @Nullable UUID userId, 
 		String canonical = String.join("|", String.valueOf(seq), id.toString(), occurredAt.toString(), text(userId),
 				text(username), text(role), text(clinicId), text(patientId), resourceType, text(resourceId), action, outcome,
 				text(clientAddress), previousHash);
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException impossible) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
-		}
+		return Sha256.hex(canonical);
+
 	}
 
 	private static String text(@Nullable Object value) {

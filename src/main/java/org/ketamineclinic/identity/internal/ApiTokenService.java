@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.platform.Sha256;
 import org.ketamineclinic.platform.NotFound;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -55,14 +56,14 @@ class ApiTokenService {
 		String token = MessageDigests.randomToken(32);
 		Instant now = clock.instant();
 		Instant expiresAt = now.plus(settings.tokenLifetime());
-		tokens.save(new ApiToken(account, MessageDigests.sha256Hex(token), "API sign-in", now, expiresAt));
+		tokens.save(new ApiToken(account, Sha256.hex(token), "API sign-in", now, expiresAt));
 		return new IssuedToken(token, expiresAt);
 	}
 
 	@Transactional
 	public Optional<AccountDetails> authenticate(String token) {
 		Instant now = clock.instant();
-		return tokens.findByTokenHash(MessageDigests.sha256Hex(token))
+		return tokens.findByTokenHash(Sha256.hex(token))
 			.filter(found -> found.isValidAt(now))
 			.flatMap(found -> {
 				found.markUsed(now);
@@ -81,7 +82,7 @@ class ApiTokenService {
 
 	@Transactional
 	public void revokeByValue(String token) {
-		tokens.findByTokenHash(MessageDigests.sha256Hex(token)).ifPresent(found -> found.revoke(clock.instant()));
+		tokens.findByTokenHash(Sha256.hex(token)).ifPresent(found -> found.revoke(clock.instant()));
 	}
 
 	@Transactional(readOnly = true)

@@ -2,25 +2,14 @@ package org.ketamineclinic.identity.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 final class MessageDigests {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private MessageDigests() {
-	}
-
-	static String sha256Hex(String text) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException impossible) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", impossible);
-		}
 	}
 
 	static boolean constantTimeEquals(String a, String b) {
