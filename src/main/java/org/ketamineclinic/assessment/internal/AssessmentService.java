@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +23,7 @@ import org.ketamineclinic.identity.CurrentUser;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
 import org.ketamineclinic.platform.ClinicTimeZone;
+import org.ketamineclinic.platform.Codes;
 import org.ketamineclinic.platform.FieldChecks;
 import org.ketamineclinic.platform.InvalidInput;
 import org.ketamineclinic.platform.NotFound;
@@ -92,7 +92,7 @@ class AssessmentService {
 	AssessmentView record(UUID patientId, Draft draft) {
 		ClinicUser user = currentUser.get();
 		FieldChecks checks = new FieldChecks().require("answers", draft.answers());
-		Instrument instrument = checks.check("instrument", () -> oneOf(draft.instrument()));
+		Instrument instrument = checks.check("instrument", () -> Codes.parse(Instrument.class, draft.instrument()));
 		Instant now = clock.instant();
 		Instant completedAt = draft.completedAt() == null ? now : draft.completedAt();
 		checks.rule(!completedAt.isAfter(now.plus(FUTURE_TOLERANCE)), "completedAt", "cannot be more than 5 minutes in the future");
@@ -123,10 +123,9 @@ class AssessmentService {
 	}
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE','THERAPIST','PATIENT')")
-	@Transactional(readOnly = false)
 	List<AssessmentView> list(UUID patientId, @Nullable String instrument) {
 		PatientSummary patient = visiblePatient(patientId);
-		Instrument only = instrument == null || instrument.isBlank() ? null : oneOfOrInvalid(instrument);
+		Instrument only = instrument == null || instrument.isBlank() ? null : Codes.parse(Instrument.class, instrument, "instrument");
 		audit.read(patient.id(), RESOURCE, "list");
 		return assessments.findByClinicIdAndPatientIdAndVoidedAtIsNullOrderByCompletedAtDesc(currentUser.clinic().value(),
 				patient.id()).stream()
@@ -138,7 +137,7 @@ class AssessmentService {
 	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE','THERAPIST','PATIENT')")
 	ResponseView response(UUID patientId, String instrumentCode) {
 		PatientSummary patient = visiblePatient(patientId);
-		Instrument instrument = oneOfOrInvalid(instrumentCode);
+		Instrument instrument = Codes.parse(Instrument.class, instrumentCode, "instrument");
 		audit.read(patient.id(), "Response", instrument.name());
 		List<ResponsePolicy.Point> points = new ArrayList<>();
 		for (Assessment a : assessments.findByClinicIdAndPatientIdAndInstrumentAndVoidedAtIsNullOrderByCompletedAtAsc(
@@ -159,26 +158,5 @@ class AssessmentService {
 	private AssessmentView view(Assessment a, boolean showCrisisResources) {
 		return new AssessmentView(a.id(), a.instrument(), a.total(), a.severity(), a.flagList(), a.completedAt(), a.answers(),
 				a.sessionId(), a.source().name(), a.createdBy(), showCrisisResources ? settings.crisisResources() : null);
-	}
-
-	static Instrument oneOf(@Nullable String code) {
-		if (code == null || code.isBlank()) {
-			throw new IllegalArgumentException("is required");
-		}
-		try {
-			return Instrument.valueOf(code.strip());
-		}
-		catch (IllegalArgumentException unknown) {
-			throw new IllegalArgumentException("must be one of " + Arrays.toString(Instrument.values()));
-		}
-	}
-
-	private static Instrument oneOfOrInvalid(String code) {
-		try {
-			return oneOf(code);
-		}
-		catch (IllegalArgumentException invalid) {
-			throw new InvalidInput("instrument", invalid.getMessage());
-		}
 	}
 }

@@ -18,6 +18,7 @@ import org.ketamineclinic.identity.RunAs;
 import org.ketamineclinic.notification.Notifications;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
+import org.ketamineclinic.platform.Codes;
 import org.ketamineclinic.platform.FieldChecks;
 import org.ketamineclinic.platform.NotFound;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,7 +73,7 @@ class MeasureScheduleService {
 	ScheduleView assign(UUID patientId, Assignment assignment) {
 		ClinicUser user = currentUser.get();
 		FieldChecks checks = new FieldChecks();
-		Instrument instrument = checks.check("instrument", () -> AssessmentService.oneOf(assignment.instrument()));
+		Instrument instrument = checks.check("instrument", () -> Codes.parse(Instrument.class, assignment.instrument()));
 		if (instrument != null) {
 			checks.rule(assessments.scale(instrument).selfReport(), "instrument", "patients can only be asked for self-report scales");
 		}

@@ -26,6 +26,7 @@ import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
 import org.ketamineclinic.platform.ClinicTimeZone;
 import org.ketamineclinic.platform.Conflict;
+import org.ketamineclinic.platform.Codes;
 import org.ketamineclinic.platform.FieldChecks;
 import org.ketamineclinic.platform.InvalidInput;
 import org.ketamineclinic.platform.NotFound;
@@ -109,7 +110,7 @@ class ConsentService implements Consents {
 		Route wanted = null;
 		if (route != null && !route.isBlank()) {
 			FieldChecks checks = new FieldChecks();
-			wanted = checks.check("route", () -> EvaluationService.oneOf(Route.class, route));
+			wanted = checks.check("route", () -> Codes.parse(Route.class, route));
 			checks.throwIfAny();
 		}
 		Route only = wanted;
@@ -131,7 +132,7 @@ class ConsentService implements Consents {
 		FieldChecks checks = new FieldChecks().require("code", request.code())
 			.require("title", request.title())
 			.require("body", request.body());
-		Route route = checks.check("route", () -> EvaluationService.oneOf(Route.class, request.route()));
+		Route route = checks.check("route", () -> Codes.parse(Route.class, request.route()));
 		String code = request.code() == null ? "" : request.code().strip();
 		checks.rule(code.isEmpty() || code.matches("[A-Z][A-Z0-9_]{2,59}"), "code",
 				"must be 3 to 60 capital letters, digits or underscores, starting with a letter")

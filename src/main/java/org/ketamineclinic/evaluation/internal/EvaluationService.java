@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ import org.ketamineclinic.patient.PatientHistoryChanged;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.ClinicalHistory;
 import org.ketamineclinic.platform.ClinicTimeZone;
+import org.ketamineclinic.platform.Codes;
 import org.ketamineclinic.platform.Conflict;
 import org.ketamineclinic.platform.FieldChecks;
 import org.ketamineclinic.platform.InvalidInput;
@@ -110,8 +110,8 @@ class EvaluationService implements ApprovedEvaluations {
 	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE')")
 	EvaluationView evaluate(UUID patientId, Request request) {
 		FieldChecks checks = new FieldChecks();
-		Route route = checks.check("route", () -> oneOf(Route.class, request.route()));
-		Indication indication = checks.check("indication", () -> oneOf(Indication.class, request.indication()));
+		Route route = checks.check("route", () -> Codes.parse(Route.class, request.route()));
+		Indication indication = checks.check("indication", () -> Codes.parse(Indication.class, request.indication()));
 		checks.throwIfAny();
 		ClinicalHistory history = patients.clinicalHistory(patientId).filter(h -> !h.patient().voided())
 			.orElseThrow(() -> new NotFound("Patient", patientId));
@@ -264,17 +264,5 @@ class EvaluationService implements ApprovedEvaluations {
 
 	private static FindingView view(Finding f) {
 		return new FindingView(f.ruleId(), f.severity().name(), f.message(), f.source(), f.regulatory(), f.overridable());
-	}
-
-	static <E extends Enum<E>> E oneOf(Class<E> type, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException("is required");
-		}
-		try {
-			return Enum.valueOf(type, value.strip());
-		}
-		catch (IllegalArgumentException unknown) {
-			throw new IllegalArgumentException("must be one of " + Arrays.toString(type.getEnumConstants()));
-		}
 	}
 }

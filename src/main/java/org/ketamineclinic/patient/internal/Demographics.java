@@ -1,11 +1,11 @@
 package org.ketamineclinic.patient.internal;
 
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.patient.SexAtBirth;
+import org.ketamineclinic.platform.Codes;
 import org.ketamineclinic.platform.FieldChecks;
 
 /**
@@ -39,7 +39,7 @@ record Demographics(String givenName, String familyName, LocalDate birthDate, Se
 			checks.rule(!birthDate.isAfter(today), "birthDate", "cannot be in the future")
 				.rule(!birthDate.isBefore(EARLIEST_BIRTH_DATE), "birthDate", "must be on or after 1900-01-01");
 		}
-		SexAtBirth sex = checks.check("sexAtBirth", () -> oneOf(SexAtBirth.class, draft.sexAtBirth()));
+		SexAtBirth sex = checks.check("sexAtBirth", () -> Codes.parse(SexAtBirth.class, draft.sexAtBirth()));
 		String phone = phone(draft.phone(), "phone", checks);
 		String email = optional(draft.email(), 200, "email", checks);
 		if (email != null) {
@@ -56,18 +56,6 @@ record Demographics(String givenName, String familyName, LocalDate birthDate, Se
 				optional(draft.escortName(), 200, "escortName", checks), phone(draft.escortPhone(), "escortPhone", checks));
 		checks.throwIfAny();
 		return demographics;
-	}
-
-	static <E extends Enum<E>> E oneOf(Class<E> type, @Nullable String value) {
-		if (value == null || value.isBlank()) {
-			throw new IllegalArgumentException("is required");
-		}
-		try {
-			return Enum.valueOf(type, value.strip());
-		}
-		catch (IllegalArgumentException unknown) {
-			throw new IllegalArgumentException("must be one of " + Arrays.toString(type.getEnumConstants()));
-		}
 	}
 
 	private static @Nullable String name(@Nullable String value, String field, FieldChecks checks) {

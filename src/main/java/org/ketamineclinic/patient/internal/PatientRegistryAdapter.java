@@ -36,9 +36,7 @@ class PatientRegistryAdapter implements PatientRegistry {
 	@Override
 	public Optional<PatientSummary> find(UUID patientId) {
 		try {
-			ChartViews.PatientView view = service.view(patientId);
-			return Optional.of(new PatientSummary(view.id(), view.mrn(), view.givenName(), view.familyName(), view.birthDate(),
-					view.sexAtBirth(), view.voided(), view.responsiblePhysicianId(), view.email()));
+			return Optional.of(service.summary(patientId));
 		}
 		catch (NotFound notFound) {
 			return Optional.empty();

@@ -1,6 +1,5 @@
 package org.ketamineclinic.patient.internal;
 
-import static org.ketamineclinic.patient.internal.Demographics.oneOf;
 import static org.ketamineclinic.patient.internal.Demographics.optional;
 
 import java.math.BigDecimal;
@@ -30,6 +29,7 @@ import org.ketamineclinic.patient.FindingStatus;
 import org.ketamineclinic.patient.HistoryFindingCode;
 import org.ketamineclinic.patient.MedicationClass;
 import org.ketamineclinic.patient.PatientRegistered;
+import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
 import org.ketamineclinic.patient.TrialOutcome;
 import org.ketamineclinic.patient.internal.ChartEntryDrafts.ConditionDraft;
 import org.ketamineclinic.patient.internal.ChartEntryDrafts.HistoryFindingDraft;
@@ -42,6 +42,7 @@ import org.ketamineclinic.patient.internal.ChartViews.MeasurementView;
 import org.ketamineclinic.patient.internal.ChartViews.PatientView;
 import org.ketamineclinic.patient.internal.ChartViews.SearchHit;
 import org.ketamineclinic.platform.ClinicTimeZone;
+import org.ketamineclinic.platform.Codes;
 import org.ketamineclinic.platform.FieldChecks;
 import org.ketamineclinic.platform.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
@@ -128,6 +129,20 @@ class PatientService {
 		Patient patient = visible(id);
 		audit.read(patient.id(), RESOURCE, patient.id());
 		return viewOf(patient);
+	}
+
+	/** Who the patient is, for other modules: the same checks and audit as {@link #view}, without the body measures. */
+	@PreAuthorize(PatientPermissions.READ)
+	PatientSummary summary(UUID id) {
+		Patient patient = visible(id);
+		audit.read(patient.id(), RESOURCE, patient.id());
+		return summaryOf(patient);
+	}
+
+	static PatientSummary summaryOf(Patient patient) {
+		Demographics d = patient.demographics();
+		return new PatientSummary(patient.id(), patient.mrn(), d.givenName(),
+				d.familyName(), d.birthDate(), d.sexAtBirth(), patient.isVoided(), patient.responsiblePhysicianId(), d.email());
 	}
 
 	@PreAuthorize(PatientPermissions.READ)
@@ -241,7 +256,7 @@ class PatientService {
 	@PreAuthorize(PatientPermissions.DIAGNOSE)
 	ChartViews.ConditionView addCondition(UUID id, ConditionDraft draft) {
 		FieldChecks checks = new FieldChecks().require("code", draft.code());
-		CodeSystem system = checks.check("system", () -> oneOf(CodeSystem.class, draft.system()));
+		CodeSystem system = checks.check("system", () -> Codes.parse(CodeSystem.class, draft.system()));
 		String code = draft.code() == null ? null : draft.code().strip().toUpperCase(Locale.ROOT);
 		if (system != null && code != null) {
 			checks.rule(system.accepts(code), "code", "is not a well-formed " + system + " code");
@@ -259,8 +274,8 @@ class PatientService {
 	@PreAuthorize(PatientPermissions.TAKE_HISTORY)
 	ChartViews.HistoryFindingView addHistoryFinding(UUID id, HistoryFindingDraft draft) {
 		FieldChecks checks = new FieldChecks();
-		HistoryFindingCode finding = checks.check("finding", () -> oneOf(HistoryFindingCode.class, draft.finding()));
-		FindingStatus status = checks.check("status", () -> oneOf(FindingStatus.class, draft.status()));
+		HistoryFindingCode finding = checks.check("finding", () -> Codes.parse(HistoryFindingCode.class, draft.finding()));
+		FindingStatus status = checks.check("status", () -> Codes.parse(FindingStatus.class, draft.status()));
 		String note = optional(draft.note(), 1000, "note", checks);
 		checks.throwIfAny();
 		Patient patient = visible(id);
@@ -276,7 +291,7 @@ class PatientService {
 		FieldChecks checks = new FieldChecks().require("name", draft.name());
 		String name = optional(draft.name(), 200, "name", checks);
 		MedicationClass medicationClass = draft.medicationClass() == null || draft.medicationClass().isBlank() ? null
-				: checks.check("medicationClass", () -> oneOf(MedicationClass.class, draft.medicationClass()));
+				: checks.check("medicationClass", () -> Codes.parse(MedicationClass.class, draft.medicationClass()));
 		String dose = optional(draft.dose(), 100, "dose", checks);
 		dateRange(draft.startDate(), draft.endDate(), checks);
 		checks.throwIfAny();
@@ -295,7 +310,7 @@ class PatientService {
 			.require("currentEpisode", draft.currentEpisode());
 		String drug = optional(draft.drug(), 100, "drug", checks);
 		String drugClass = optional(draft.drugClass(), 60, "drugClass", checks);
-		TrialOutcome outcome = checks.check("outcome", () -> oneOf(TrialOutcome.class, draft.outcome()));
+		TrialOutcome outcome = checks.check("outcome", () -> Codes.parse(TrialOutcome.class, draft.outcome()));
 		BigDecimal dose = draft.dailyDoseMg();
 		if (dose != null) {
 			checks.rule(dose.signum() > 0 && dose.compareTo(BigDecimal.valueOf(10_000)) <= 0, "dailyDoseMg",

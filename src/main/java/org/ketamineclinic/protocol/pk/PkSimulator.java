@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.platform.Codes;
 import org.ketamineclinic.platform.FieldChecks;
 import org.ketamineclinic.protocol.pk.CompartmentSystem.Bolus;
 import org.ketamineclinic.protocol.pk.CompartmentSystem.Rate;
@@ -159,13 +160,9 @@ public final class PkSimulator {
 		checks.rule(minute == null || (minute >= 0 && minute <= latest), field, "must be between 0 and untilMinute");
 	}
 
+	/** Codes are read case-insensitively here: simulator requests often come from hand-written scripts. */
 	private static <E extends Enum<E>> E parse(Class<E> type, String code) {
-		try {
-			return Enum.valueOf(type, code.trim().toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException unknown) {
-			throw new IllegalArgumentException("must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-		}
+		return Codes.parse(type, code.toUpperCase(Locale.ROOT));
 	}
 
 	/**
