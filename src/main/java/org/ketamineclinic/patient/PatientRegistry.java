@@ -42,7 +42,7 @@ public interface PatientRegistry {
 	Optional<ClinicalHistory> clinicalHistory(UUID patientId);
 
 	record ClinicalHistory(PatientSummary patient, @Nullable BigDecimal weightKg, @Nullable Instant weightMeasuredAt,
-			@Nullable BloodPressure bloodPressure, @Nullable Instant bloodPressureMeasuredAt, java.util.List<HistoryEntry> findings,
+			@Nullable BigDecimal heightCm, @Nullable BloodPressure bloodPressure, @Nullable Instant bloodPressureMeasuredAt, java.util.List<HistoryEntry> findings,
 			java.util.List<MedicationEntry> medications, java.util.List<TrialEntry> trials) {
 	}
 

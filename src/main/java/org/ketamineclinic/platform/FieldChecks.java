@@ -44,6 +44,12 @@ public final class FieldChecks {
 		return this;
 	}
 
+	/** Adds another set's problems under their own field names, so that one 400 lists both. */
+	public FieldChecks include(FieldChecks other) {
+		problems.addAll(other.problems);
+		return this;
+	}
+
 	public boolean hasProblems() {
 		return !problems.isEmpty();
 	}

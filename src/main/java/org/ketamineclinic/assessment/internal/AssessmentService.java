@@ -4,14 +4,17 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.assessment.AssessmentRecorded;
 import org.ketamineclinic.assessment.Instrument;
 import org.ketamineclinic.assessment.ResponseStatus;
+import org.ketamineclinic.assessment.TreatmentResponses;
 import org.ketamineclinic.assessment.RiskAlertRaised;
 import org.ketamineclinic.assessment.scales.Scale;
 import org.ketamineclinic.assessment.scales.Scales;
@@ -39,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class AssessmentService {
+class AssessmentService implements TreatmentResponses {
 
 	static final String RESOURCE = "Assessment";
 	static final String SUICIDE_RISK = "SUICIDE_RISK";
@@ -139,16 +142,50 @@ class AssessmentService {
 		PatientSummary patient = visiblePatient(patientId);
 		Instrument instrument = Codes.parse(Instrument.class, instrumentCode, "instrument");
 		audit.read(patient.id(), "Response", instrument.name());
+		// Dosing sessions arrive with the session module; until then the baseline is the earliest score.
+		ResponsePolicy.Result result = evaluate(patient.id(), instrument, null);
+		return new ResponseView(instrument, result.baseline(), result.latest(), result.percentChange(), result.status());
+	}
+
+	@Override
+	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE','THERAPIST')")
+	public Optional<Response> current(UUID patientId, @Nullable LocalDate firstDosingDay) {
+		PatientSummary patient = visiblePatient(patientId);
+		Response withoutBaseline = null;
+		for (Instrument instrument : PREFERENCE) {
+			List<ResponsePolicy.Point> points = points(patient.id(), instrument);
+			ResponsePolicy.Result result = new ResponsePolicy(settings).evaluate(instrument, points, firstDosingDay, zone.zone());
+			long after = firstDosingDay == null ? Math.max(0, points.size() - 1)
+					: points.stream().filter(p -> p.at().atZone(zone.zone()).toLocalDate().isAfter(firstDosingDay)).count();
+			Response response = new Response(instrument, result.baseline(), result.latest(), result.percentChange(),
+					result.status(), (int) after);
+			if (result.status() != ResponseStatus.NO_BASELINE) {
+				audit.read(patient.id(), "Response", instrument.name());
+				return Optional.of(response);
+			}
+			if (withoutBaseline == null && result.latest() != null) {
+				withoutBaseline = response;
+			}
+		}
+		if (withoutBaseline != null) {
+			audit.read(patient.id(), "Response", withoutBaseline.instrument().name());
+		}
+		return Optional.ofNullable(withoutBaseline);
+	}
+
+	private ResponsePolicy.Result evaluate(UUID patientId, Instrument instrument, @Nullable LocalDate firstDosingDay) {
+		return new ResponsePolicy(settings).evaluate(instrument, points(patientId, instrument), firstDosingDay, zone.zone());
+	}
+
+	private List<ResponsePolicy.Point> points(UUID patientId, Instrument instrument) {
 		List<ResponsePolicy.Point> points = new ArrayList<>();
 		for (Assessment a : assessments.findByClinicIdAndPatientIdAndInstrumentAndVoidedAtIsNullOrderByCompletedAtAsc(
-				currentUser.clinic().value(), patient.id(), instrument)) {
+				currentUser.clinic().value(), patientId, instrument)) {
 			if (a.total() != null) {
 				points.add(new ResponsePolicy.Point(a.completedAt(), a.total()));
 			}
 		}
-		// Dosing sessions arrive with the session module; until then the baseline is the earliest score.
-		ResponsePolicy.Result result = new ResponsePolicy(settings).evaluate(instrument, points, null, zone.zone());
-		return new ResponseView(instrument, result.baseline(), result.latest(), result.percentChange(), result.status());
+		return points;
 	}
 
 	private PatientSummary visiblePatient(UUID patientId) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.evaluation.CurrentPolicy;
 import org.ketamineclinic.evaluation.rules.ClinicPolicy;
 import org.ketamineclinic.identity.ClinicId;
 import org.ketamineclinic.identity.ClinicUser;
@@ -30,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class ClinicPolicies {
+class ClinicPolicies implements CurrentPolicy {
 
 	private static final Logger log = LoggerFactory.getLogger(ClinicPolicies.class);
 
@@ -41,7 +42,7 @@ class ClinicPolicies {
 	}
 
 	record SettingView(String key, String label, String kind, String allowed, @Nullable String unit, String defaultValue,
-			String currentValue, boolean changed, String source, @Nullable ChangeView lastChange) {
+			String currentValue, boolean changed, String source, @Nullable ChangeView lastChange, List<String> choices) {
 	}
 
 	record RegulatoryRuleView(String ruleId, String source, boolean changeable, String note) {
@@ -64,9 +65,10 @@ class ClinicPolicies {
 		this.clock = clock;
 	}
 
-	/** The policy the clinic's evaluations run under now. */
+	/** The policy the clinic's evaluations and doses run under now. */
+	@Override
 	@Transactional(readOnly = true)
-	ClinicPolicy current(ClinicId clinic) {
+	public ClinicPolicy current(ClinicId clinic) {
 		return apply(defaults.policy(), latestValues(clinic));
 	}
 
@@ -82,7 +84,7 @@ class ClinicPolicies {
 			String currentValue = s.valueIn(current);
 			ChangeView last = history.stream().filter(c -> c.key().equals(s.key())).findFirst().orElse(null);
 			return new SettingView(s.key(), s.label(), s.kind().name(), s.allowed(), s.unit(), defaultValue, currentValue,
-					!defaultValue.equals(currentValue), s.source(), last);
+					!defaultValue.equals(currentValue), s.source(), last, s.choices());
 		}).toList();
 		List<RegulatoryRuleView> regulatory = new java.util.ArrayList<>();
 		regulatory.add(new RegulatoryRuleView(PolicySetting.ESKETAMINE_PRE_DOSE_LIMIT,

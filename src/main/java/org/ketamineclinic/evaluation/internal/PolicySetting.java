@@ -1,6 +1,7 @@
 package org.ketamineclinic.evaluation.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import org.ketamineclinic.evaluation.rules.BloodPressureLimit;
 import org.ketamineclinic.evaluation.rules.ClinicPolicy;
 import org.ketamineclinic.evaluation.rules.EvaluationRule;
 import org.ketamineclinic.evaluation.rules.StandardRules;
+import org.ketamineclinic.patient.DosingWeight;
 import org.ketamineclinic.patient.HistoryFindingCode;
 
 /**
@@ -24,13 +26,25 @@ import org.ketamineclinic.patient.HistoryFindingCode;
  * exactly as entered. Pure: no storage, no Spring.
  */
 record PolicySetting(String key, String label, Kind kind, int min, int max, @Nullable String unit, String source,
-		Function<ClinicPolicy, String> read, BiFunction<ClinicPolicy, String, ClinicPolicy> apply) {
+		Function<ClinicPolicy, String> read, BiFunction<ClinicPolicy, String, ClinicPolicy> apply, List<String> choices) {
+
+	PolicySetting(String key, String label, Kind kind, int min, int max, @Nullable String unit, String source,
+			Function<ClinicPolicy, String> read, BiFunction<ClinicPolicy, String, ClinicPolicy> apply) {
+		this(key, label, kind, min, max, unit, source, read, apply, kind == Kind.SEVERITY ? List.of(ABSOLUTE, RELATIVE) : List.of());
+	}
+
+	static PolicySetting choice(String key, String label, List<String> choices, String source,
+			Function<ClinicPolicy, String> read, BiFunction<ClinicPolicy, String, ClinicPolicy> apply) {
+		return new PolicySetting(key, label, Kind.CHOICE, 0, 0, null, source, read, apply, List.copyOf(choices));
+	}
 
 	enum Kind {
 		/** A whole number between {@link PolicySetting#min()} and {@link PolicySetting#max()}. */
 		NUMBER,
 		/** ABSOLUTE (blocks, a physician may override with a reason) or RELATIVE (needs a documented decision). */
-		SEVERITY
+		SEVERITY,
+		/** One of {@link PolicySetting#choices()}. */
+		CHOICE
 	}
 
 	static final String ABSOLUTE = "ABSOLUTE";
@@ -68,7 +82,7 @@ record PolicySetting(String key, String label, Kind kind, int min, int max, @Nul
 
 	/** What a form shows as the accepted values: "4 to 8" or "ABSOLUTE or RELATIVE". */
 	String allowed() {
-		return kind == Kind.NUMBER ? min + " to " + max : ABSOLUTE + " or " + RELATIVE;
+		return kind == Kind.NUMBER ? min + " to " + max : String.join(" or ", choices);
 	}
 
 	/**
@@ -80,12 +94,12 @@ record PolicySetting(String key, String label, Kind kind, int min, int max, @Nul
 		if (text.isEmpty()) {
 			throw new IllegalArgumentException("is required");
 		}
-		if (kind == Kind.SEVERITY) {
-			String severity = text.toUpperCase(Locale.ROOT);
-			if (!severity.equals(ABSOLUTE) && !severity.equals(RELATIVE)) {
-				throw new IllegalArgumentException("must be ABSOLUTE or RELATIVE");
+		if (kind != Kind.NUMBER) {
+			String choice = text.toUpperCase(Locale.ROOT);
+			if (!choices.contains(choice)) {
+				throw new IllegalArgumentException("must be " + allowed());
 			}
-			return severity;
+			return choice;
 		}
 		int number;
 		try {
@@ -134,6 +148,15 @@ record PolicySetting(String key, String label, Kind kind, int min, int max, @Nul
 		settings.add(new PolicySetting("maxWeightAgeDays", "Oldest body weight accepted", Kind.NUMBER, 1, 90, "days",
 				"clinical reference §5: doses are by body weight; how recent a weight must be is clinic policy (POLICY)",
 				p -> Integer.toString(p.maxWeightAgeDays()), (p, v) -> p.withMaxWeightAgeDays(Integer.parseInt(v))));
+		settings.add(PolicySetting.choice("dosingWeight", "Body weight used for weight-based doses",
+				Arrays.stream(DosingWeight.values()).map(Enum::name).toList(),
+				"clinical reference §5: actual body weight by default; ideal (Devine) or adjusted body weight by clinic choice (POLICY)",
+				p -> p.dosingWeight().name(), (p, v) -> p.withDosingWeight(DosingWeight.valueOf(v))));
+		settings.add(PolicySetting.choice("olderAdultEsketamineStartsAt28", "Esketamine: start patients 65 and over at 28 mg",
+				List.of("YES", "NO"),
+				"clinical reference §5: the EU label starts patients 65 and over at 28 mg; the US label at 56 mg; a rule per jurisdiction",
+				p -> p.olderAdultEsketamineStartsAt28() ? "YES" : "NO",
+				(p, v) -> p.withOlderAdultEsketamineStartsAt28(v.equals("YES"))));
 		for (HistoryFindingCode code : ClinicPolicy.RELAXABLE_RACEMIC_FINDINGS) {
 			settings.add(new PolicySetting(RACEMIC_PREFIX + code.name(), "Racemic ketamine: " + code.label(), Kind.SEVERITY, 0,
 					0, null,

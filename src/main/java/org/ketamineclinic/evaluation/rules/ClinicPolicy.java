@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import org.ketamineclinic.patient.DosingWeight;
 import org.ketamineclinic.patient.HistoryFindingCode;
 
 /**
@@ -21,11 +22,16 @@ import org.ketamineclinic.patient.HistoryFindingCode;
  * @param esketaminePreDoseLimit a baseline blood pressure above this prompts "consider delaying"
  * for esketamine (REG, 140/90; a clinic may be stricter but not more lenient)
  * @param maxBaselineScaleAgeDays a baseline depression rating older than this counts as missing (POLICY)
- * @param maxWeightAgeDays a weight older than this counts as missing (POLICY)
+ * @param maxWeightAgeDays a weight older than this counts as missing (POLICY), and a dose calculated
+ * from it is flagged
+ * @param dosingWeight which body weight a weight-based dose uses (POLICY, actual body weight by default)
+ * @param olderAdultEsketamineStartsAt28 whether the clinic follows the EU label's 28 mg esketamine start for
+ * patients 65 and over: a start above 28 mg then raises a warning (jurisdiction rule, off by default as
+ * the US label starts every adult at 56 mg)
  */
 public record ClinicPolicy(int adequateTrialWeeks, Set<HistoryFindingCode> racemicAbsoluteFindings,
 		BloodPressureLimit ivPreDoseBloodPressureLimit, BloodPressureLimit esketaminePreDoseLimit, int maxBaselineScaleAgeDays,
-		int maxWeightAgeDays) {
+		int maxWeightAgeDays, DosingWeight dosingWeight, boolean olderAdultEsketamineStartsAt28) {
 
 	/**
 	 * Conditions where a rise in blood pressure would be a serious hazard: absolute for racemic
@@ -40,7 +46,7 @@ public record ClinicPolicy(int adequateTrialWeeks, Set<HistoryFindingCode> racem
 	public static final BloodPressureLimit ESKETAMINE_LABEL_LIMIT = new BloodPressureLimit(140, 90);
 
 	public static final ClinicPolicy DEFAULTS = new ClinicPolicy(6, RELAXABLE_RACEMIC_FINDINGS,
-			new BloodPressureLimit(180, 100), ESKETAMINE_LABEL_LIMIT, 30, 30);
+			new BloodPressureLimit(180, 100), ESKETAMINE_LABEL_LIMIT, 30, 30, DosingWeight.ACTUAL, false);
 
 	public ClinicPolicy {
 		if (adequateTrialWeeks < 4 || adequateTrialWeeks > 8) {
@@ -65,6 +71,7 @@ public record ClinicPolicy(int adequateTrialWeeks, Set<HistoryFindingCode> racem
 		if (maxBaselineScaleAgeDays < 1) {
 			throw new IllegalArgumentException("maxBaselineScaleAgeDays must be at least 1, got " + maxBaselineScaleAgeDays);
 		}
+		Objects.requireNonNull(dosingWeight, "dosingWeight");
 		if (maxWeightAgeDays < 1) {
 			throw new IllegalArgumentException("maxWeightAgeDays must be at least 1, got " + maxWeightAgeDays);
 		}
@@ -72,31 +79,43 @@ public record ClinicPolicy(int adequateTrialWeeks, Set<HistoryFindingCode> racem
 
 	public ClinicPolicy withAdequateTrialWeeks(int weeks) {
 		return new ClinicPolicy(weeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit, esketaminePreDoseLimit,
-				maxBaselineScaleAgeDays, maxWeightAgeDays);
+				maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28);
 	}
 
 	public ClinicPolicy withRacemicAbsoluteFindings(Set<HistoryFindingCode> findings) {
 		return new ClinicPolicy(adequateTrialWeeks, findings, ivPreDoseBloodPressureLimit, esketaminePreDoseLimit,
-				maxBaselineScaleAgeDays, maxWeightAgeDays);
+				maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28);
 	}
 
 	public ClinicPolicy withIvPreDoseBloodPressureLimit(BloodPressureLimit limit) {
 		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, limit, esketaminePreDoseLimit,
-				maxBaselineScaleAgeDays, maxWeightAgeDays);
+				maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28);
 	}
 
 	public ClinicPolicy withEsketaminePreDoseLimit(BloodPressureLimit limit) {
 		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit, limit,
-				maxBaselineScaleAgeDays, maxWeightAgeDays);
+				maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28);
 	}
 
 	public ClinicPolicy withMaxBaselineScaleAgeDays(int days) {
 		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit,
-				esketaminePreDoseLimit, days, maxWeightAgeDays);
+				esketaminePreDoseLimit, days, maxWeightAgeDays, dosingWeight,
+				olderAdultEsketamineStartsAt28);
 	}
 
 	public ClinicPolicy withMaxWeightAgeDays(int days) {
 		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit,
-				esketaminePreDoseLimit, maxBaselineScaleAgeDays, days);
+				esketaminePreDoseLimit, maxBaselineScaleAgeDays, days, dosingWeight,
+				olderAdultEsketamineStartsAt28);
+	}
+
+	public ClinicPolicy withDosingWeight(DosingWeight basis) {
+		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit,
+				esketaminePreDoseLimit, maxBaselineScaleAgeDays, maxWeightAgeDays, basis, olderAdultEsketamineStartsAt28);
+	}
+
+	public ClinicPolicy withOlderAdultEsketamineStartsAt28(boolean follows) {
+		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit,
+				esketaminePreDoseLimit, maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, follows);
 	}
 }

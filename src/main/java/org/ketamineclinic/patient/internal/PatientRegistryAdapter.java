@@ -57,7 +57,7 @@ class PatientRegistryAdapter implements PatientRegistry {
 		return Optional.of(new ClinicalHistory(
 				new PatientSummary(p.id(), p.mrn(), p.givenName(), p.familyName(), p.birthDate(), p.sexAtBirth(), p.voided(),
 						p.responsiblePhysicianId(), p.email()),
-				p.weightKg(), p.weightMeasuredAt(),
+				p.weightKg(), p.weightMeasuredAt(), p.heightCm(),
 				lastBp == null ? null : new org.ketamineclinic.patient.BloodPressure(lastBp.sbp(), lastBp.dbp()),
 				lastBp == null ? null : lastBp.measuredAt(),
 				chart.historyFindings().stream().map(f -> new HistoryEntry(f.finding(), f.status(), f.note())).toList(),

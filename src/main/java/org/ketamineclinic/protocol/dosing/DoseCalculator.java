@@ -2,17 +2,21 @@ package org.ketamineclinic.protocol.dosing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.evaluation.Route;
+import org.ketamineclinic.patient.DosingWeight;
 import org.ketamineclinic.patient.BodyHeight;
 import org.ketamineclinic.patient.BodyMeasures;
 import org.ketamineclinic.patient.BodyWeight;
 import org.ketamineclinic.patient.SexAtBirth;
 import org.ketamineclinic.platform.FieldChecks;
+import org.ketamineclinic.protocol.library.DoseUnit;
 import org.ketamineclinic.platform.InvalidInput;
 
 /**
@@ -53,6 +57,11 @@ public final class DoseCalculator {
 	}
 
 	public DoseCalculation calculate(DoseRequest request) {
+		return calculate(request, DoseContext.NONE);
+	}
+
+	/** The dose with the warnings that need the patient's and the course's context as well. */
+	public DoseCalculation calculate(DoseRequest request, DoseContext context) {
 		FieldChecks checks = new FieldChecks();
 		Route route = request.route();
 		checks.require("route", route);
@@ -101,6 +110,7 @@ public final class DoseCalculator {
 		Integer devices = esketamine ? doseMg.divide(ESKETAMINE_MG_PER_DEVICE, 0, RoundingMode.UNNECESSARY).intValueExact() : null;
 
 		List<DoseWarning> warnings = warnings(route, mgPerKg, vial, minutes);
+		warnings.addAll(contextWarnings(route, doseMg, mgPerKg, context));
 		boolean hardStop = warnings.stream().anyMatch(warning -> warning.code().hardStop());
 		return new DoseCalculation(dosingWeightKg, doseMg, drawVolumeMl, rateMlPerHour, mgPerMinute, devices, warnings,
 				hardStop);
@@ -209,6 +219,42 @@ public final class DoseCalculator {
 			warnings.add(new DoseWarning(DoseWarningCode.IM_OUTSIDE_POLICY_RANGE, "IM dose of " + dose
 					+ " mg/kg is outside the clinic's range of " + plain(policy.imPolicyMinMgPerKg()) + " to "
 					+ plain(policy.imPolicyMaxMgPerKg()) + " mg/kg."));
+		}
+		return warnings;
+	}
+
+	private static List<DoseWarning> contextWarnings(Route route, BigDecimal doseMg, BigDecimal mgPerKg, DoseContext context) {
+		List<DoseWarning> warnings = new ArrayList<>();
+		Instant weighed = context.weightMeasuredAt();
+		Instant doseAt = context.doseAt();
+		if (weighed != null && doseAt != null
+				&& Duration.between(weighed, doseAt).compareTo(Duration.ofDays(context.maxWeightAgeDays())) > 0) {
+			warnings.add(new DoseWarning(DoseWarningCode.WEIGHT_OUT_OF_DATE, "The weight was recorded "
+					+ Duration.between(weighed, doseAt).toDays() + " days before the dose, more than "
+					+ context.maxWeightAgeDays() + " days: weigh the patient again."));
+		}
+		BigDecimal max = context.protocolMaxDose();
+		DoseUnit unit = context.protocolDoseUnit();
+		if (max != null && unit != null) {
+			BigDecimal dose = unit == DoseUnit.MG ? doseMg : mgPerKg;
+			if (dose.compareTo(max) > 0) {
+				warnings.add(new DoseWarning(DoseWarningCode.ABOVE_PROTOCOL_MAXIMUM, "The dose of " + plain(dose) + " "
+						+ unit.symbol() + " is above the protocol's maximum of " + plain(max) + " " + unit.symbol() + "."));
+			}
+		}
+		if (route == Route.IN_ESKETAMINE) {
+			BigDecimal fiftySix = BigDecimal.valueOf(56);
+			if (context.requires56Before84() && doseMg.compareTo(BigDecimal.valueOf(84)) == 0
+					&& context.earlierDosesMg().stream().noneMatch(earlier -> earlier.compareTo(fiftySix) == 0)) {
+				warnings.add(new DoseWarning(DoseWarningCode.ESKETAMINE_84_WITHOUT_56,
+						"84 mg without an earlier 56 mg session in this course: the label starts at 56 mg and allows 84 mg only after it."));
+			}
+			Integer age = context.ageYears();
+			if (context.olderAdultStartsAt28() && age != null && age >= 65 && context.firstOfCourse()
+					&& doseMg.compareTo(ESKETAMINE_MG_PER_DEVICE) > 0) {
+				warnings.add(new DoseWarning(DoseWarningCode.OLDER_ADULT_START_ABOVE_28, "The patient is " + age
+						+ ": the clinic starts patients 65 and over at 28 mg, then in 28 mg steps."));
+			}
 		}
 		return warnings;
 	}

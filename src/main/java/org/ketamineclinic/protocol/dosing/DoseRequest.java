@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.evaluation.Route;
+import org.ketamineclinic.patient.DosingWeight;
 import org.ketamineclinic.patient.SexAtBirth;
 
 /**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ketamineclinic.evaluation.Route;
+import org.ketamineclinic.patient.DosingWeight;
 import org.ketamineclinic.patient.SexAtBirth;
 import org.ketamineclinic.platform.FieldProblem;
 import org.ketamineclinic.platform.InvalidInput;

@@ -1,4 +1,4 @@
-package org.ketamineclinic.protocol.dosing;
+package org.ketamineclinic.patient;
 
 /**
  * Which body weight a weight-based dose is multiplied by (a clinic setting, clinical reference
