@@ -83,4 +83,36 @@ class DosingApiTest {
 				Map.of("route", "IV_KETAMINE", "weightKg", 70, "doseMgPerKg", 0.5));
 		assertThat(response.status()).isEqualTo(403);
 	}
+
+	@Test
+	void theClinicsDosingWeightPolicyAndTheContextWarningsApply() {
+		ApiClient api = new ApiClient(port);
+		String physician = api.token("physician");
+		Map<String, Object> body = new java.util.HashMap<>(Map.of("route", "IV_KETAMINE", "weightKg", 100, "heightCm", 180,
+				"sexAtBirth", "MALE", "doseMgPerKg", 0.5, "weightMeasuredAt", java.time.Instant.now().minus(java.time.Duration.ofDays(45))
+					.toString(), "protocol", "IV_KETAMINE_6_INFUSIONS"));
+		JsonNode actual = api.post(physician, PATH, body).json();
+		assertThat(actual.get("dosingWeightKg").decimalValue()).isEqualByComparingTo("100");
+		assertThat(actual.get("warnings").findValuesAsString("code")).containsExactly("WEIGHT_OUT_OF_DATE");
+		ApiClient.Response changed = api.put(physician, "/api/v1/clinic-policy/dosingWeight",
+				Map.of("value", "ADJUSTED", "reason", "Obesity protocol agreed by the medical director"));
+		assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+		try {
+			JsonNode adjusted = api.post(physician, PATH, body).json();
+			assertThat(adjusted.get("dosingWeightKg").decimalValue()).isEqualByComparingTo("85");
+			assertThat(adjusted.get("doseMg").decimalValue()).isEqualByComparingTo("42.5");
+			body.put("dosingWeight", "ACTUAL");
+			assertThat(api.post(physician, PATH, body).json().get("dosingWeightKg").decimalValue()).as("an explicit choice wins")
+				.isEqualByComparingTo("100");
+		}
+		finally {
+			assertThat(api.put(physician, "/api/v1/clinic-policy/dosingWeight", Map.of("value", "ACTUAL", "reason", "Back to default"))
+				.status()).isEqualTo(200);
+		}
+		ApiClient.Response esk = api.post(physician, PATH, Map.of("route", "IN_ESKETAMINE", "weightKg", 70, "doseMg", 84, "protocol",
+				"ESKETAMINE_TRD_LABEL", "earlierDosesMg", java.util.List.of()));
+		assertThat(esk.json().get("warnings").findValuesAsString("code")).containsExactly("ESKETAMINE_84_WITHOUT_56");
+		assertThat(api.post(physician, PATH, Map.of("route", "IN_ESKETAMINE", "weightKg", 70, "doseMg", 84, "protocol",
+				"IV_KETAMINE_6_INFUSIONS")).status()).isEqualTo(400);
+	}
 }

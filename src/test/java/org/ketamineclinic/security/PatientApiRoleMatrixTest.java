@@ -48,6 +48,8 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 			GET  /api/v1/alerts                              |  403  |    200    |  200  |    200    |    403     |     403     |      -
 			POST /api/v1/patients/{id}/evaluations           |  403  |    201    |  201  |    403    |    403     |     403     |     403
 			GET  /api/v1/patients/{id}/evaluations           |  403  |    200    |  200  |    200    |    403     |     403     |     403
+			POST /api/v1/patients/{id}/courses               |  403  |    422    |  403  |    403    |    403     |     403     |     403
+			GET  /api/v1/patients/{id}/courses               |  403  |    200    |  200  |    200    |    403     |     403     |     403
 			GET  /api/v1/audit/verify                        |  200  |    403    |  403  |    403    |    403     |     403     |      -
 			""";
 
@@ -136,6 +138,8 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 			case "assessments" -> Map.of("instrument", "PHQ9", "answers", java.util.List.of(1, 1, 1, 1, 1, 1, 1, 1, 0));
 			case "measure-schedules" -> Map.of("instrument", "PHQ9", "everyDays", 7);
 			case "evaluations" -> Map.of("route", "IV_KETAMINE", "indication", "TRD");
+			// A fresh patient has no approved evaluation: the physician gets the rule's 422, everyone else 403.
+			case "courses" -> Map.of("protocol", "IV_KETAMINE_6_INFUSIONS", "startDate", "2026-12-01");
 			default -> throw new IllegalArgumentException(pathTemplate);
 		};
 	}
