@@ -323,6 +323,38 @@ class CourseApiTest {
 		assertThat(api.get(physician, "/api/v1/protocols/BAD_" + code).status()).isEqualTo(404);
 	}
 
+	@Test
+	void ofConcurrentSignaturesForOneSessionExactlyOneWins() throws Exception {
+		ApiClient api = new ApiClient(port);
+		String physician = api.token("physician");
+		String patient = Courses.approvedPatient(api, "Race", "IV_KETAMINE", "TRD");
+		String path = "/api/v1/courses/" + api.post(physician, "/api/v1/patients/" + patient + "/courses",
+				Map.of("protocol", "IV_KETAMINE_6_INFUSIONS", "startDate", LocalDate.now().toString())).json().get("id").asString();
+		int attempts = 12;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(attempts);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+		try {
+			for (int i = 0; i < attempts; i++) {
+				results.add(pool.submit(() -> {
+					start.await();
+					return api.post(physician, path + "/sessions/1/order", Map.of()).status();
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (java.util.concurrent.Future<Integer> result : results) {
+				statuses.add(result.get());
+			}
+			assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+			assertThat(statuses).filteredOn(status -> status == 409).hasSize(attempts - 1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(api.get(physician, path).json().get("orders").size()).isEqualTo(1);
+	}
+
 	private static Map<String, Object> definition(String code) {
 		Map<String, Object> form = new HashMap<>();
 		form.put("code", code);

@@ -48,6 +48,7 @@ import org.ketamineclinic.protocol.library.Frequency;
 import org.ketamineclinic.protocol.library.Protocol;
 import org.ketamineclinic.protocol.library.TitrationAdvisor;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -391,9 +392,16 @@ class CourseService implements TreatmentCourses {
 		ClinicUser user = currentUser.get();
 		String warnings = json.writeValueAsString(preview.calculation().warnings().stream()
 			.map(w -> Map.of("code", w.code().name(), "severity", w.code().severity().name(), "message", w.message())).toList());
-		DoseOrder order = orders.save(new DoseOrder(course, number, preview.doseMgPerKg(), preview.dosingWeight(),
-				preview.weightKg(), preview.weightMeasuredAt(), preview.infusionMinutes(), form.vialConcentrationMgPerMl(),
-				form.bagVolumeMl(), preview.calculation(), warnings, override, user.username(), clock.instant()));
+		DoseOrder order;
+		try {
+			// Flushed here so that a concurrent signature for the same session meets the one-current-order index now.
+			order = orders.saveAndFlush(new DoseOrder(course, number, preview.doseMgPerKg(), preview.dosingWeight(),
+					preview.weightKg(), preview.weightMeasuredAt(), preview.infusionMinutes(), form.vialConcentrationMgPerMl(),
+					form.bagVolumeMl(), preview.calculation(), warnings, override, user.username(), clock.instant()));
+		}
+		catch (DataIntegrityViolationException signedMeanwhile) {
+			throw new Conflict("Session " + number + " was given a signed order by someone else just now; reload the course");
+		}
 		audit.changed(course.patientId(), ORDER, order.id(), AuditAction.CREATE);
 		events.publishEvent(new DoseOrderSigned(order.id(), user.clinicId(), course.patientId(), course.id(), number,
 				order.doseMg()));
