@@ -129,12 +129,12 @@ record Reconciliation(Product product, String lot, @Nullable LocalDate expiry, L
 	}
 
 	/** Opening plus received, less everything accounted for and on hand: nonzero only by count adjustments. */
-	Amount difference() {
+	public Amount difference() {
 		return opening.plus(received).minus(dispensed).minus(wasted).minus(destroyed).minus(returned).minus(onHand);
 	}
 
 	/** Every difference is a count adjustment with an explanation, and no discrepancy is still open. */
-	boolean balanced() {
+	public boolean balanced() {
 		return difference().plus(adjusted).isZero() && differences.stream().noneMatch(d -> d.explanation().isBlank())
 				&& openDiscrepancies.isEmpty();
 	}
