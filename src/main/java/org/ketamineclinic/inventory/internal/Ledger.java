@@ -362,7 +362,6 @@ class Ledger implements ControlledSubstances {
 
 	@Override
 	@PreAuthorize(CLINICAL)
-	@Transactional(readOnly = true)
 	public Remainder remainder(UUID sessionId, BigDecimal administeredMg) {
 		if (administeredMg.signum() < 0) {
 			throw new InvalidInput("administeredMg", "must not be negative");
