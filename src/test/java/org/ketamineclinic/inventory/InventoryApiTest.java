@@ -14,6 +14,7 @@ import org.ketamineclinic.identity.ClinicId;
 import org.ketamineclinic.identity.Role;
 import org.ketamineclinic.support.ApiClient;
 import org.ketamineclinic.support.ClinicIntegrationTest;
+import org.ketamineclinic.support.Pdfs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -357,9 +358,9 @@ class InventoryApiTest {
 		assertThat(csv.contentType()).startsWith("text/csv");
 		assertThat(csv.body()).contains("Received,4,2000").contains("Wasted under witness,,465")
 			.contains("Dispensed (given),1,35").contains("On hand at end,2,1000");
-		byte[] pdf = InventoryReports.bytes(port, nurse, "/api/v1/inventory/reconciliation?format=pdf&product=" + VIAL
+		byte[] pdf = Pdfs.bytes(port, nurse, "/api/v1/inventory/reconciliation?format=pdf&product=" + VIAL
 				+ "&lot=" + lot);
-		assertThat(InventoryReports.text(pdf)).contains("Controlled-substance reconciliation").contains(lot).contains("465");
+		assertThat(Pdfs.text(pdf)).contains("Controlled-substance reconciliation").contains(lot).contains("465");
 
 		JsonNode log = api.get(nurse, "/api/v1/inventory/dispensing-log?patientId=" + patient).json();
 		assertThat(log.size()).isEqualTo(1);

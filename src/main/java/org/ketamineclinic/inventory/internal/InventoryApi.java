@@ -145,13 +145,9 @@ class InventoryApi {
 			@RequestParam(required = false) @Nullable String to, @RequestParam(required = false) @Nullable String format,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
 		Reconciliation report = reports.reconciliation(product, lot, from, to);
-		String name = "reconciliation-" + report.product().name().toLowerCase() + "-" + report.lot() + "-" + report.from()
-				+ "-" + report.to();
-		return switch (ExportFormat.of(format, accept)) {
-			case CSV -> download(reports.csv(reports.table(report), name));
-			case PDF -> download(reports.pdf(reports.table(report), name));
-			case JSON -> ResponseEntity.ok(json(report));
-		};
+		ExportFormat wanted = ExportFormat.of(format, accept);
+		return wanted == ExportFormat.JSON ? ResponseEntity.ok(json(report))
+				: download(reports.export(report, wanted == ExportFormat.PDF));
 	}
 
 	@GetMapping("/api/v1/inventory/dispensing-log")
@@ -160,13 +156,9 @@ class InventoryApi {
 			@RequestParam(required = false) @Nullable String format,
 			@RequestHeader(value = HttpHeaders.ACCEPT, required = false) @Nullable String accept) {
 		List<Reports.LogLine> lines = patientId != null ? reports.patientLog(patientId) : reports.lotLog(product, lot);
-		String title = patientId != null ? "Patient " + patientId : "Product " + product + ", lot " + lot;
-		String name = "dispensing-log-" + (patientId != null ? patientId : product.toLowerCase() + "-" + lot);
-		return switch (ExportFormat.of(format, accept)) {
-			case CSV -> download(reports.csv(reports.table(title, lines), name));
-			case PDF -> download(reports.pdf(reports.table(title, lines), name));
-			case JSON -> ResponseEntity.ok(lines);
-		};
+		ExportFormat wanted = ExportFormat.of(format, accept);
+		return wanted == ExportFormat.JSON ? ResponseEntity.ok(lines)
+				: download(reports.export(lines, patientId, product, lot, wanted == ExportFormat.PDF));
 	}
 
 	/** The reconciliation with its derived lines spelled out for API clients. */

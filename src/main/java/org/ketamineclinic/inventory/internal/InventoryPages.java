@@ -163,10 +163,7 @@ class InventoryPages {
 	ResponseEntity<byte[]> exportReconciliation(@RequestParam String format, @RequestParam(required = false) @Nullable String product,
 			@RequestParam(required = false) @Nullable String lot, @RequestParam(required = false) @Nullable String from,
 			@RequestParam(required = false) @Nullable String to) {
-		Reconciliation report = reports.reconciliation(product, lot, from, to);
-		String name = "reconciliation-" + report.lot() + "-" + report.from() + "-" + report.to();
-		Reports.Table table = reports.table(report);
-		return InventoryApi.download("pdf".equals(format) ? reports.pdf(table, name) : reports.csv(table, name));
+		return InventoryApi.download(reports.export(reports.reconciliation(product, lot, from, to), "pdf".equals(format)));
 	}
 
 	@GetMapping("/inventory/dispensing-log")
@@ -193,10 +190,7 @@ class InventoryPages {
 	ResponseEntity<byte[]> exportLog(@RequestParam String format, @RequestParam(required = false) @Nullable UUID patientId,
 			@RequestParam(required = false) @Nullable String product, @RequestParam(required = false) @Nullable String lot) {
 		List<Reports.LogLine> lines = patientId != null ? reports.patientLog(patientId) : reports.lotLog(product, lot);
-		String title = patientId != null ? "Patient " + patientId : "Product " + product + ", lot " + lot;
-		Reports.Table table = reports.table(title, lines);
-		String name = "dispensing-log-" + (patientId != null ? patientId : lot);
-		return InventoryApi.download("pdf".equals(format) ? reports.pdf(table, name) : reports.csv(table, name));
+		return InventoryApi.download(reports.export(lines, patientId, product, lot, "pdf".equals(format)));
 	}
 
 	private static String record(RedirectAttributes redirect, java.util.function.Supplier<String> action) {

@@ -198,6 +198,20 @@ class Reports {
 						nullable(l.witnesses()), l.recordedBy(), l.reversed() ? "yes" : "")).toList())));
 	}
 
+	/** The reconciliation as a CSV or PDF file named after the lot and period. */
+	Export export(Reconciliation report, boolean pdf) {
+		String name = "reconciliation-" + report.product().name().toLowerCase() + "-" + report.lot() + "-" + report.from()
+				+ "-" + report.to();
+		return pdf ? pdf(table(report), name) : csv(table(report), name);
+	}
+
+	/** A dispensing log, of one patient or one lot, as a CSV or PDF file. */
+	Export export(List<LogLine> lines, @Nullable UUID patientId, @Nullable String product, @Nullable String lot, boolean pdf) {
+		String title = patientId != null ? "Patient " + patientId : "Product " + product + ", lot " + lot;
+		String name = "dispensing-log-" + (patientId != null ? patientId.toString() : product + "-" + lot).toLowerCase();
+		return pdf ? pdf(table(title, lines), name) : csv(table(title, lines), name);
+	}
+
 	Export csv(Table table, String name) {
 		StringBuilder csv = new StringBuilder();
 		csv.append(cell(table.title())).append("\r\n");

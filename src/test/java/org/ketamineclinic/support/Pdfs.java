@@ -1,4 +1,4 @@
-package org.ketamineclinic.inventory;
+package org.ketamineclinic.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,13 +13,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
-/** Reads exported PDFs back as text, so tests check what a reader of the report sees. */
-final class InventoryReports {
+/** Downloads PDFs over HTTP and reads them back as text, so tests check what a reader of the document sees. */
+public final class Pdfs {
 
-	private InventoryReports() {
+	private Pdfs() {
 	}
 
-	static byte[] bytes(int port, String token, String path) {
+	public static byte[] bytes(int port, String token, String path) {
 		try {
 			HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
 					+ port + path)).header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -32,7 +32,7 @@ final class InventoryReports {
 		}
 	}
 
-	static String text(byte[] pdf) {
+	public static String text(byte[] pdf) {
 		assertThat(new String(pdf, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
