@@ -22,6 +22,17 @@ public interface Accounts {
 	/** Sets the address the clinic's mail goes to for this account. */
 	void setEmail(UUID accountId, @Nullable String email);
 
+	/**
+	 * Checks a second staff member's own password for a witnessed act (controlled-substance waste or
+	 * destruction). The witness must be an enabled, unlocked staff account of the same clinic. A
+	 * wrong password counts towards the witness's lockout exactly as a failed sign-in does, and every
+	 * attempt is audited; the result is empty for any refusal, so the caller cannot tell which.
+	 */
+	java.util.Optional<Witness> verifyWitness(ClinicId clinic, String username, String password);
+
+	record Witness(UUID userId, String username, String displayName, Role role) {
+	}
+
 	record NewAccount(String username, String displayName, Role role, @Nullable UUID patientId, String password) {
 	}
 

@@ -2,11 +2,6 @@ package org.ketamineclinic.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,15 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.ketamineclinic.identity.ClinicId;
 import org.ketamineclinic.identity.Role;
 import org.ketamineclinic.identity.RunAs;
 import org.ketamineclinic.support.ApiClient;
 import org.ketamineclinic.support.ClinicIntegrationTest;
+import org.ketamineclinic.support.Pdfs;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,28 +55,12 @@ class ConsentApiTest {
 		return codes;
 	}
 
-	/** The PDF as bytes: ApiClient reads bodies as text. */
 	byte[] bytes(String token, String path) {
-		try {
-			HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-				.header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-			assertThat(response.statusCode()).as(path).isEqualTo(200);
-			assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
-			return response.body();
-		}
-		catch (IOException | InterruptedException e) {
-			throw new IllegalStateException(e);
-		}
+		return Pdfs.bytes(port, token, path);
 	}
 
 	static String text(byte[] pdf) {
-		assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-		}
-		catch (IOException e) {
-			throw new IllegalStateException(e);
-		}
+		return Pdfs.text(pdf);
 	}
 
 	boolean hasCurrentConsent(String patient, Route route) {

@@ -24,6 +24,7 @@ import org.ketamineclinic.identity.ClinicUser;
 import org.ketamineclinic.identity.CurrentUser;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
+import org.ketamineclinic.platform.PdfDocuments;
 import org.ketamineclinic.platform.ClinicTimeZone;
 import org.ketamineclinic.platform.Conflict;
 import org.ketamineclinic.platform.Codes;

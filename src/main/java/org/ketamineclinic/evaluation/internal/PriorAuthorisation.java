@@ -11,6 +11,7 @@ import org.ketamineclinic.audit.AuditTrail;
 import org.ketamineclinic.evaluation.internal.EvaluationService.EvaluationView;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
+import org.ketamineclinic.platform.PdfDocuments;
 import org.ketamineclinic.platform.ClinicTimeZone;
 import org.ketamineclinic.platform.NotFound;
 import org.springframework.http.ContentDisposition;

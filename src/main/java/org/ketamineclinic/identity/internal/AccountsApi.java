@@ -13,11 +13,19 @@ class AccountsApi implements Accounts {
 	private final AccountAdministration administration;
 	private final Clinics clinics;
 	private final UserAccounts accounts;
+	private final WitnessConfirmation witnesses;
 
-	AccountsApi(AccountAdministration administration, Clinics clinics, UserAccounts accounts) {
+	AccountsApi(AccountAdministration administration, Clinics clinics, UserAccounts accounts,
+			WitnessConfirmation witnesses) {
 		this.administration = administration;
 		this.clinics = clinics;
 		this.accounts = accounts;
+		this.witnesses = witnesses;
+	}
+
+	@Override
+	public java.util.Optional<Witness> verifyWitness(ClinicId clinic, String username, String password) {
+		return witnesses.verify(clinic, username, password);
 	}
 
 	@Override
