@@ -154,7 +154,7 @@ record PolicySetting(String key, String label, Kind kind, int min, int max, @Nul
 				p -> p.dosingWeight().name(), (p, v) -> p.withDosingWeight(DosingWeight.valueOf(v))));
 		settings.add(PolicySetting.choice("olderAdultEsketamineStartsAt28", "Esketamine: start patients 65 and over at 28 mg",
 				List.of("YES", "NO"),
-				"clinical reference §5: the EU label starts patients 65 and over at 28 mg; the US label at 56 mg; a rule per jurisdiction",
+				"clinical reference §5: the EU label starts patients 65 and over at 28 mg, the US label at 56 mg; an age rule per jurisdiction (POLICY)",
 				p -> p.olderAdultEsketamineStartsAt28() ? "YES" : "NO",
 				(p, v) -> p.withOlderAdultEsketamineStartsAt28(v.equals("YES"))));
 		for (HistoryFindingCode code : ClinicPolicy.RELAXABLE_RACEMIC_FINDINGS) {

@@ -20,13 +20,28 @@ class PolicySettingTest {
 	void everyPolicyItemIsASettingWithItsDefaultAndSource() {
 		assertThat(PolicySetting.all()).extracting(PolicySetting::key)
 			.contains("adequateTrialWeeks", "ivPreDoseSystolicLimit", "ivPreDoseDiastolicLimit", "maxBaselineScaleAgeDays",
-					"maxWeightAgeDays", "racemic.UNCONTROLLED_HYPERTENSION", "racemic.ANEURYSMAL_VASCULAR_DISEASE")
-			.hasSize(5 + ClinicPolicy.RELAXABLE_RACEMIC_FINDINGS.size());
+					"maxWeightAgeDays", "dosingWeight", "olderAdultEsketamineStartsAt28", "racemic.UNCONTROLLED_HYPERTENSION",
+					"racemic.ANEURYSMAL_VASCULAR_DISEASE")
+			.hasSize(7 + ClinicPolicy.RELAXABLE_RACEMIC_FINDINGS.size());
 		assertThat(PolicySetting.all()).allSatisfy(s -> assertThat(s.source()).containsAnyOf("(POLICY)", "POLICY)"));
 		assertThat(setting("adequateTrialWeeks").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("6");
 		assertThat(setting("ivPreDoseSystolicLimit").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("180");
 		assertThat(setting("ivPreDoseDiastolicLimit").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("100");
 		assertThat(setting("racemic.RAISED_INTRACRANIAL_PRESSURE").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("ABSOLUTE");
+		assertThat(setting("dosingWeight").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("ACTUAL");
+		assertThat(setting("olderAdultEsketamineStartsAt28").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("NO");
+	}
+
+	@Test
+	void choiceSettingsAcceptOnlyTheirChoices() {
+		PolicySetting basis = setting("dosingWeight");
+		assertThat(basis.parse("adjusted")).isEqualTo("ADJUSTED");
+		assertThatThrownBy(() -> basis.parse("LEAN")).hasMessageContaining("ACTUAL or IDEAL or ADJUSTED");
+		ClinicPolicy policy = ClinicPolicies.apply(ClinicPolicy.DEFAULTS, Map.of("dosingWeight", "IDEAL",
+				"olderAdultEsketamineStartsAt28", "YES"));
+		assertThat(policy.dosingWeight()).isEqualTo(org.ketamineclinic.patient.DosingWeight.IDEAL);
+		assertThat(policy.olderAdultEsketamineStartsAt28()).isTrue();
+		assertThatThrownBy(() -> setting("olderAdultEsketamineStartsAt28").parse("maybe")).hasMessageContaining("YES or NO");
 	}
 
 	@Test
