@@ -1,10 +1,7 @@
 package org.ketamineclinic.protocol.pk;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * A linear compartment system dx/dt = A x + u(t) in amounts (mg) per minute, with u piecewise
@@ -30,21 +27,31 @@ final class CompartmentSystem {
 	record Solution(double[] minutes, double[] concentrations, double[][] amounts, double cmax, double tmax, double aucNgHourPerMl) {
 	}
 
-	private final double[][] a;
+	private final int n;
+	/** The n x n rate matrix with the accumulator row, row-major. */
+	private final double[] a;
 	private final int central;
 	private final double centralVolumeL;
-	private final int n;
-	private final Map<Double, double[][][]> propagators = new HashMap<>();
+
+	/**
+	 * Phi and Gamma per interval length already met, in a few parallel arrays: a curve has only a
+	 * handful of distinct lengths (the output step and the pieces that dosing events cut off it),
+	 * so a linear scan beats hashing a boxed key on every one of its hundreds of steps.
+	 */
+	private double[] propagatorLengths = new double[4];
+	private double[][] phis = new double[4][];
+	private double[][] gammas = new double[4][];
+	private int propagatorCount;
 
 	/** {@code transfer} is the n x n rate matrix (per minute) of the physical compartments. */
 	CompartmentSystem(double[][] transfer, int central, double centralVolumeL) {
 		int physical = transfer.length;
 		this.n = physical + 1;
-		this.a = new double[n][n];
+		this.a = new double[n * n];
 		for (int i = 0; i < physical; i++) {
-			System.arraycopy(transfer[i], 0, a[i], 0, physical);
+			System.arraycopy(transfer[i], 0, a, i * n, physical);
 		}
-		a[physical][central] = 1000.0 / centralVolumeL;
+		a[physical * n + central] = 1000.0 / centralVolumeL;
 		this.central = central;
 		this.centralVolumeL = centralVolumeL;
 	}
@@ -65,7 +72,7 @@ final class CompartmentSystem {
 	double[][] matrix() {
 		double[][] copy = new double[n][];
 		for (int i = 0; i < n; i++) {
-			copy[i] = a[i].clone();
+			copy[i] = Arrays.copyOfRange(a, i * n, (i + 1) * n);
 		}
 		return copy;
 	}
@@ -74,45 +81,73 @@ final class CompartmentSystem {
 		return x[central] / centralVolumeL * 1000.0;
 	}
 
+	/**
+	 * Steps from one event time to the next over the union of the output grid and the dosing events.
+	 * The times are rounded to 1e-6 minute so that an event that falls on the grid is one time, not
+	 * two a rounding error apart. Nothing is allocated per step except the recorded states, which
+	 * the solution returns.
+	 */
 	Solution solve(List<Bolus> boluses, List<Rate> rates, double untilMinute, double stepMinutes) {
-		TreeSet<Double> grid = new TreeSet<>();
 		long steps = (long) Math.floor(untilMinute / stepMinutes + 1e-9);
+		double[] grid = new double[Math.toIntExact(steps) + 2];
 		for (long k = 0; k <= steps; k++) {
-			grid.add(round(k * stepMinutes));
+			grid[(int) k] = round(k * stepMinutes);
 		}
-		grid.add(round(untilMinute));
-		TreeSet<Double> times = new TreeSet<>(grid);
-		for (Bolus b : boluses) {
-			if (b.minute() <= untilMinute) {
-				times.add(round(b.minute()));
+		grid[grid.length - 1] = round(untilMinute);
+		grid = sortedDistinct(grid, grid.length);
+
+		double[] times = Arrays.copyOf(grid, grid.length + boluses.size() + 2 * rates.size());
+		int timeCount = grid.length;
+		double[] bolusMinutes = new double[boluses.size()];
+		for (int b = 0; b < bolusMinutes.length; b++) {
+			Bolus bolus = boluses.get(b);
+			bolusMinutes[b] = round(bolus.minute());
+			if (bolus.minute() <= untilMinute) {
+				times[timeCount++] = bolusMinutes[b];
 			}
 		}
-		for (Rate r : rates) {
-			if (r.startMinute() < untilMinute) {
-				times.add(round(r.startMinute()));
-				times.add(round(Math.min(r.endMinute(), untilMinute)));
+		double[] rateStarts = new double[rates.size()];
+		double[] rateEnds = new double[rates.size()];
+		for (int r = 0; r < rateStarts.length; r++) {
+			Rate rate = rates.get(r);
+			rateStarts[r] = round(rate.startMinute());
+			rateEnds[r] = round(rate.endMinute());
+			if (rate.startMinute() < untilMinute) {
+				times[timeCount++] = rateStarts[r];
+				times[timeCount++] = round(Math.min(rate.endMinute(), untilMinute));
 			}
 		}
+		times = sortedDistinct(times, timeCount);
+
 		double[] x = new double[n];
-		List<double[]> recorded = new ArrayList<>();
-		List<Double> recordedMinutes = new ArrayList<>();
+		double[] next = new double[n];
+		double[] u = new double[n];
+		double[][] amounts = new double[grid.length][];
+		int recorded = 0;
 		double cmax = 0;
 		double tmax = 0;
 		double t = 0;
 		for (double time : times) {
 			if (time > t) {
-				double[] u = new double[n];
-				for (Rate r : rates) {
-					if (round(r.startMinute()) <= t && round(r.endMinute()) >= time) {
-						u[r.compartment()] += r.mgPerMinute();
+				Arrays.fill(u, 0.0);
+				boolean input = false;
+				for (int r = 0; r < rateStarts.length; r++) {
+					if (rateStarts[r] <= t && rateEnds[r] >= time) {
+						Rate rate = rates.get(r);
+						u[rate.compartment()] += rate.mgPerMinute();
+						input = true;
 					}
 				}
-				x = step(x, u, time - t);
+				step(x, u, input, time - t, next);
+				double[] previous = x;
+				x = next;
+				next = previous;
 				t = time;
 			}
-			for (Bolus b : boluses) {
-				if (round(b.minute()) == time) {
-					x[b.compartment()] += b.amountMg();
+			for (int b = 0; b < bolusMinutes.length; b++) {
+				if (bolusMinutes[b] == time) {
+					Bolus bolus = boluses.get(b);
+					x[bolus.compartment()] += bolus.amountMg();
 				}
 			}
 			double c = concentration(x);
@@ -120,55 +155,83 @@ final class CompartmentSystem {
 				cmax = c;
 				tmax = time;
 			}
-			if (grid.contains(time)) {
-				recorded.add(x.clone());
-				recordedMinutes.add(time);
+			// Every grid time is among the times and both are sorted, so one cursor finds them.
+			if (recorded < grid.length && grid[recorded] == time) {
+				amounts[recorded++] = x.clone();
 			}
 		}
-		double[] minutes = new double[recorded.size()];
-		double[] concentrations = new double[recorded.size()];
-		double[][] amounts = new double[recorded.size()][];
-		for (int i = 0; i < minutes.length; i++) {
-			minutes[i] = recordedMinutes.get(i);
-			amounts[i] = recorded.get(i);
+		double[] concentrations = new double[grid.length];
+		for (int i = 0; i < grid.length; i++) {
 			concentrations[i] = concentration(amounts[i]);
 		}
-		return new Solution(minutes, concentrations, amounts, cmax, tmax, x[n - 1] / 60.0);
+		return new Solution(grid, concentrations, amounts, cmax, tmax, x[n - 1] / 60.0);
 	}
 
-	private double[] step(double[] x, double[] u, double h) {
-		double[][][] p = propagators.computeIfAbsent(h, this::propagator);
-		double[][] phi = p[0];
-		double[][] gamma = p[1];
-		double[] next = new double[n];
+	/**
+	 * next = Phi x + Gamma u over an interval of length h. Without {@code input} u is all zeros,
+	 * and leaving out the Gamma term is exact: each left-out product is a signed zero, and the row
+	 * sum starts at +0 and so is never -0, so adding it could not change a bit.
+	 */
+	private void step(double[] x, double[] u, boolean input, double h, double[] next) {
+		int p = propagatorIndex(h);
+		double[] phi = phis[p];
+		double[] gamma = gammas[p];
 		for (int i = 0; i < n; i++) {
+			int row = i * n;
 			double sum = 0;
-			for (int j = 0; j < n; j++) {
-				sum += phi[i][j] * x[j] + gamma[i][j] * u[j];
+			if (!input) {
+				for (int j = 0; j < n; j++) {
+					sum += phi[row + j] * x[j];
+				}
+			}
+			else {
+				for (int j = 0; j < n; j++) {
+					sum += phi[row + j] * x[j] + gamma[row + j] * u[j];
+				}
 			}
 			// The exact solution of a compartment system with non-negative inputs is non-negative;
 			// clear only rounding noise, so that a real sign error still shows.
 			next[i] = sum < 0 && sum > -1e-12 ? 0 : sum;
 		}
-		return next;
 	}
 
-	private double[][][] propagator(double h) {
-		double[][] block = new double[2 * n][2 * n];
-		for (int i = 0; i < n; i++) {
-			for (int j = 0; j < n; j++) {
-				block[i][j] = a[i][j] * h;
+	private int propagatorIndex(double h) {
+		for (int p = 0; p < propagatorCount; p++) {
+			if (propagatorLengths[p] == h) {
+				return p;
 			}
-			block[i][n + i] = h;
 		}
-		double[][] e = MatrixExponential.expm(block);
-		double[][] phi = new double[n][n];
-		double[][] gamma = new double[n][n];
+		if (propagatorCount == propagatorLengths.length) {
+			int capacity = 2 * propagatorCount;
+			propagatorLengths = Arrays.copyOf(propagatorLengths, capacity);
+			phis = Arrays.copyOf(phis, capacity);
+			gammas = Arrays.copyOf(gammas, capacity);
+		}
+		int w = 2 * n;
+		double[] top = MatrixExponential.vanLoan(a, n, h);
+		double[] phi = new double[n * n];
+		double[] gamma = new double[n * n];
 		for (int i = 0; i < n; i++) {
-			System.arraycopy(e[i], 0, phi[i], 0, n);
-			System.arraycopy(e[i], n, gamma[i], 0, n);
+			System.arraycopy(top, i * w, phi, i * n, n);
+			System.arraycopy(top, i * w + n, gamma, i * n, n);
 		}
-		return new double[][][] { phi, gamma };
+		int p = propagatorCount++;
+		propagatorLengths[p] = h;
+		phis[p] = phi;
+		gammas[p] = gamma;
+		return p;
+	}
+
+	/** The first {@code count} values sorted ascending without repeats. */
+	private static double[] sortedDistinct(double[] values, int count) {
+		Arrays.sort(values, 0, count);
+		int distinct = 0;
+		for (int i = 0; i < count; i++) {
+			if (distinct == 0 || values[i] != values[distinct - 1]) {
+				values[distinct++] = values[i];
+			}
+		}
+		return distinct == values.length ? values : Arrays.copyOf(values, distinct);
 	}
 
 	private static double round(double minute) {
