@@ -23,7 +23,10 @@ final class CompartmentSystem {
 	record Rate(double startMinute, double endMinute, int compartment, double mgPerMinute) {
 	}
 
-	/** The solution on the output grid; {@code amounts} are the states (mg) at each grid point. */
+	/**
+	 * The solution on the output grid; {@code amounts} are the states (mg) at each grid point, or
+	 * none when the caller did not ask for them.
+	 */
 	record Solution(double[] minutes, double[] concentrations, double[][] amounts, double cmax, double tmax, double aucNgHourPerMl) {
 	}
 
@@ -42,6 +45,7 @@ final class CompartmentSystem {
 	private double[][] phis = new double[4][];
 	private double[][] gammas = new double[4][];
 	private int propagatorCount;
+	private final MatrixExponential.Workspace workspace;
 
 	/** {@code transfer} is the n x n rate matrix (per minute) of the physical compartments. */
 	CompartmentSystem(double[][] transfer, int central, double centralVolumeL) {
@@ -54,6 +58,7 @@ final class CompartmentSystem {
 		a[physical * n + central] = 1000.0 / centralVolumeL;
 		this.central = central;
 		this.centralVolumeL = centralVolumeL;
+		this.workspace = new MatrixExponential.Workspace(n);
 	}
 
 	int size() {
@@ -81,13 +86,19 @@ final class CompartmentSystem {
 		return x[central] / centralVolumeL * 1000.0;
 	}
 
+	/** The solution with the states at every grid point. */
+	Solution solve(List<Bolus> boluses, List<Rate> rates, double untilMinute, double stepMinutes) {
+		return solve(boluses, rates, untilMinute, stepMinutes, true);
+	}
+
 	/**
 	 * Steps from one event time to the next over the union of the output grid and the dosing events.
 	 * The times are rounded to 1e-6 minute so that an event that falls on the grid is one time, not
-	 * two a rounding error apart. Nothing is allocated per step except the recorded states, which
-	 * the solution returns.
+	 * two a rounding error apart. Only {@code keepAmounts} allocates per step (the states it
+	 * returns); a curve alone does not need them, and a population simulation is bound by the memory
+	 * it writes as much as by the arithmetic.
 	 */
-	Solution solve(List<Bolus> boluses, List<Rate> rates, double untilMinute, double stepMinutes) {
+	Solution solve(List<Bolus> boluses, List<Rate> rates, double untilMinute, double stepMinutes, boolean keepAmounts) {
 		long steps = (long) Math.floor(untilMinute / stepMinutes + 1e-9);
 		double[] grid = new double[Math.toIntExact(steps) + 2];
 		for (long k = 0; k <= steps; k++) {
@@ -119,11 +130,13 @@ final class CompartmentSystem {
 		}
 		double[] times = mergeDistinct(grid, sortedDistinct(events, eventCount));
 
-		// Each step writes a new state array, which is recorded as it is when its time is on the
-		// grid: the curve needs a copy per grid point anyway, and later steps never touch it.
+		// With keepAmounts each step writes a new state array, recorded as it is when its time is
+		// on the grid (later steps never touch it); without, two arrays take turns.
 		double[] x = new double[n];
+		double[] spare = new double[n];
 		double[] u = new double[n];
-		double[][] amounts = new double[grid.length][];
+		double[][] amounts = new double[keepAmounts ? grid.length : 0][];
+		double[] concentrations = new double[grid.length];
 		int recorded = 0;
 		double cmax = 0;
 		double tmax = 0;
@@ -141,7 +154,10 @@ final class CompartmentSystem {
 						u[rate.compartment()] += rate.mgPerMinute();
 					}
 				}
-				x = step(x, u, input, time - t);
+				double[] next = keepAmounts ? new double[n] : spare;
+				step(x, u, input, time - t, next);
+				spare = x;
+				x = next;
 				t = time;
 			}
 			for (int b = 0; b < bolusMinutes.length; b++) {
@@ -157,25 +173,23 @@ final class CompartmentSystem {
 			}
 			// Every grid time is among the times and both are sorted, so one cursor finds them.
 			if (recorded < grid.length && grid[recorded] == time) {
-				amounts[recorded++] = x;
+				if (keepAmounts) {
+					amounts[recorded] = x;
+				}
+				concentrations[recorded++] = c;
 			}
-		}
-		double[] concentrations = new double[grid.length];
-		for (int i = 0; i < grid.length; i++) {
-			concentrations[i] = concentration(amounts[i]);
 		}
 		return new Solution(grid, concentrations, amounts, cmax, tmax, x[n - 1] / 60.0);
 	}
 
 	/**
-	 * Phi x + Gamma u over an interval of length h, as a new array. Without {@code input} u is all
+	 * next = Phi x + Gamma u over an interval of length h. Without {@code input} u is all
 	 * zeros, and leaving out the Gamma term is exact: each left-out product is a signed zero, and
 	 * the row sum starts at +0 and so is never -0, so adding it could not change a bit.
 	 */
-	private double[] step(double[] x, double[] u, boolean input, double h) {
+	private void step(double[] x, double[] u, boolean input, double h, double[] next) {
 		int p = propagatorIndex(h);
 		double[] phi = phis[p];
-		double[] next = new double[n];
 		int i = 0;
 		if (!input) {
 			// Most steps: four rows at a time. Each row still adds its products left to right from
@@ -218,7 +232,6 @@ final class CompartmentSystem {
 			}
 			next[i] = clearNoise(sum);
 		}
-		return next;
 	}
 
 	/**
@@ -242,7 +255,7 @@ final class CompartmentSystem {
 			gammas = Arrays.copyOf(gammas, capacity);
 		}
 		int w = 2 * n;
-		double[] top = MatrixExponential.vanLoan(a, n, h);
+		double[] top = MatrixExponential.vanLoan(a, h, workspace);
 		double[] phi = new double[n * n];
 		double[] gamma = new double[n * n];
 		for (int i = 0; i < n; i++) {

@@ -91,6 +91,12 @@ class CompartmentSystemTest {
 			}
 			assertSameBits(new double[] { fast.cmax(), fast.tmax(), fast.aucNgHourPerMl() },
 					new double[] { slow.cmax(), slow.tmax(), slow.aucNgHourPerMl() }, what + " cmax, tmax, AUC");
+			// What simulate() uses: the same curve from two state arrays taking turns.
+			Solution curve = plan.solveCurve();
+			assertSameBits(curve.minutes(), slow.minutes(), what + " curve minutes");
+			assertSameBits(curve.concentrations(), slow.concentrations(), what + " curve concentrations");
+			assertSameBits(new double[] { curve.cmax(), curve.tmax(), curve.aucNgHourPerMl() },
+					new double[] { slow.cmax(), slow.tmax(), slow.aucNgHourPerMl() }, what + " curve cmax, tmax, AUC");
 		}
 	}
 
