@@ -190,19 +190,30 @@ final class CompartmentSystem {
 	private void step(double[] x, double[] u, boolean input, double h, double[] next) {
 		int p = propagatorIndex(h);
 		double[] phi = phis[p];
+		double[] gamma = gammas[p];
 		int i = 0;
-		if (!input) {
-			// Most steps: four rows at a time. Each row still adds its products left to right from
-			// +0, but four independent sums keep the adder busy instead of waiting on one chain.
-			for (; i + 4 <= n; i += 4) {
-				int r0 = i * n;
-				int r1 = r0 + n;
-				int r2 = r1 + n;
-				int r3 = r2 + n;
-				double s0 = 0;
-				double s1 = 0;
-				double s2 = 0;
-				double s3 = 0;
+		// Four rows at a time. Each row still adds its products left to right from +0, but four
+		// independent sums keep the adder busy instead of waiting on one chain.
+		for (; i + 4 <= n; i += 4) {
+			int r0 = i * n;
+			int r1 = r0 + n;
+			int r2 = r1 + n;
+			int r3 = r2 + n;
+			double s0 = 0;
+			double s1 = 0;
+			double s2 = 0;
+			double s3 = 0;
+			if (input) {
+				for (int j = 0; j < n; j++) {
+					double xj = x[j];
+					double uj = u[j];
+					s0 += phi[r0 + j] * xj + gamma[r0 + j] * uj;
+					s1 += phi[r1 + j] * xj + gamma[r1 + j] * uj;
+					s2 += phi[r2 + j] * xj + gamma[r2 + j] * uj;
+					s3 += phi[r3 + j] * xj + gamma[r3 + j] * uj;
+				}
+			}
+			else {
 				for (int j = 0; j < n; j++) {
 					double xj = x[j];
 					s0 += phi[r0 + j] * xj;
@@ -210,24 +221,23 @@ final class CompartmentSystem {
 					s2 += phi[r2 + j] * xj;
 					s3 += phi[r3 + j] * xj;
 				}
-				next[i] = clearNoise(s0);
-				next[i + 1] = clearNoise(s1);
-				next[i + 2] = clearNoise(s2);
-				next[i + 3] = clearNoise(s3);
 			}
+			next[i] = clearNoise(s0);
+			next[i + 1] = clearNoise(s1);
+			next[i + 2] = clearNoise(s2);
+			next[i + 3] = clearNoise(s3);
 		}
-		double[] gamma = gammas[p];
 		for (; i < n; i++) {
 			int row = i * n;
 			double sum = 0;
-			if (!input) {
+			if (input) {
 				for (int j = 0; j < n; j++) {
-					sum += phi[row + j] * x[j];
+					sum += phi[row + j] * x[j] + gamma[row + j] * u[j];
 				}
 			}
 			else {
 				for (int j = 0; j < n; j++) {
-					sum += phi[row + j] * x[j] + gamma[row + j] * u[j];
+					sum += phi[row + j] * x[j];
 				}
 			}
 			next[i] = clearNoise(sum);
