@@ -45,6 +45,7 @@ final class CompartmentSystem {
 	private double[][] phis = new double[4][];
 	private double[][] gammas = new double[4][];
 	private int propagatorCount;
+	/** Scratch space for those exponentials, shared by all of them. */
 	private final MatrixExponential.Workspace workspace;
 
 	/** {@code transfer} is the n x n rate matrix (per minute) of the physical compartments. */
@@ -301,17 +302,17 @@ final class CompartmentSystem {
 	}
 
 	/** The union of two ascending arrays without repeats, ascending without repeats. */
-	private static double[] mergeDistinct(double[] a, double[] b) {
-		double[] merged = new double[a.length + b.length];
+	private static double[] mergeDistinct(double[] first, double[] second) {
+		double[] merged = new double[first.length + second.length];
 		int i = 0;
 		int j = 0;
 		int count = 0;
-		while (i < a.length || j < b.length) {
-			double next = j == b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-			while (i < a.length && a[i] == next) {
+		while (i < first.length || j < second.length) {
+			double next = j == second.length || (i < first.length && first[i] <= second[j]) ? first[i] : second[j];
+			while (i < first.length && first[i] == next) {
 				i++;
 			}
-			while (j < b.length && b[j] == next) {
+			while (j < second.length && second[j] == next) {
 				j++;
 			}
 			merged[count++] = next;
