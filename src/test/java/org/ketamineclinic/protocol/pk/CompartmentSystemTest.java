@@ -18,10 +18,11 @@ import org.ketamineclinic.protocol.pk.PkRequest.Dose;
 
 /**
  * The solver computes only the top half of the Van Loan exponential, skips zero entries, caches
- * propagators in arrays and reuses its state buffers for speed (bench/pk.sh). None of that may change a single bit of a result: here it is compared with
- * {@link Reference}, the plain version it replaced (dense triple-loop products, a fresh array per
- * step, sorted sets of boxed times), on random matrices and random regimens of every model. The
- * comparison is on the raw bits, so even a -0 where the reference has +0 fails.
+ * propagators in arrays and reuses its state buffers for speed (bench/pk.sh). None of that may
+ * change a single bit of a result: here it is compared with {@link Reference}, the plain version it
+ * replaced (dense triple-loop products, a fresh array per step, sorted sets of boxed times), on
+ * random matrices and random regimens of every model. The comparison is on the raw bits, so even
+ * a -0 where the reference has +0 fails.
  */
 class CompartmentSystemTest {
 
