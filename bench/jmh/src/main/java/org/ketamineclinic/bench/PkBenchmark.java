@@ -31,9 +31,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * and the result list are all in the measured time.
  * <p>
  * The patients are drawn once per trial with a fixed seed, so every run and every scenario sees
- * the same population: weight uniform 45-140 kg, age uniform 18-85 years, ancestry 70 % unstated,
- * 15 % Asian, 5 % Japanese, 10 % other. Weight drives the racemic models (volume and clearance),
- * age over 60 and ancestry drive Perez-Ruixo, which ignores weight.
+ * the same population: weight uniform 45-140 kg (one decimal), age 18-84 in whole years, ancestry
+ * 70 % unstated, 15 % Asian, 5 % Japanese, 10 % other. Weight drives the racemic models (volume
+ * and clearance), age over 60 and ancestry drive Perez-Ruixo, which ignores weight.
  * <p>
  * The sum of Cmax and AUC over all curves goes to the Blackhole, so no simulation can be dropped as
  * dead code. {@code tenThousandCurves} runs on one thread (the number the target is about);
