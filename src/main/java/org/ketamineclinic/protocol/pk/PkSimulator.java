@@ -42,11 +42,16 @@ public final class PkSimulator {
 		Solution solve() {
 			return system.solve(boluses, rates, untilMinute, stepMinutes);
 		}
+
+		/** The curve only, without the states behind it: what a result needs. */
+		Solution solveCurve() {
+			return system.solve(boluses, rates, untilMinute, stepMinutes, false);
+		}
 	}
 
 	public PkResult simulate(PkRequest request) {
 		Plan plan = plan(request);
-		Solution solution = plan.solve();
+		Solution solution = plan.solveCurve();
 		List<PkResult.Point> points = new ArrayList<>(solution.minutes().length);
 		for (int i = 0; i < solution.minutes().length; i++) {
 			points.add(new PkResult.Point(solution.minutes()[i], solution.concentrations()[i]));
