@@ -1,0 +1,101 @@
+package org.ketamineclinic.session.internal;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.ketamineclinic.session.internal.SessionService.AcknowledgementForm;
+import org.ketamineclinic.session.internal.SessionService.AdministrationForm;
+import org.ketamineclinic.session.internal.SessionService.AdverseEventForm;
+import org.ketamineclinic.session.internal.SessionService.CheckInForm;
+import org.ketamineclinic.session.internal.SessionService.DischargeForm;
+import org.ketamineclinic.session.internal.SessionService.ReadingForm;
+import org.ketamineclinic.session.internal.SessionService.ReasonForm;
+import org.ketamineclinic.session.internal.SessionService.ScaleForm;
+import org.ketamineclinic.session.internal.SessionService.SessionForm;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The "Sessions" section of api-contract.md: thin, the service decides. */
+@RestController
+class SessionApi {
+
+	private final SessionService sessions;
+	private final ChairBoard board;
+
+	SessionApi(SessionService sessions, ChairBoard board) {
+		this.sessions = sessions;
+		this.board = board;
+	}
+
+	@PostMapping("/api/v1/sessions")
+	ResponseEntity<SessionService.Created> create(@RequestBody SessionForm form) {
+		SessionService.Created created = sessions.create(form);
+		return ResponseEntity.created(URI.create("/api/v1/sessions/" + created.id())).body(created);
+	}
+
+	@GetMapping("/api/v1/sessions/{id}")
+	SessionService.SessionView view(@PathVariable UUID id) {
+		return sessions.view(id);
+	}
+
+	@PostMapping("/api/v1/sessions/{id}/check-in")
+	SessionService.CheckInResult checkIn(@PathVariable UUID id, @RequestBody CheckInForm form) {
+		return sessions.checkIn(id, form);
+	}
+
+	@PostMapping("/api/v1/sessions/{id}/acknowledgements")
+	@ResponseStatus(HttpStatus.CREATED)
+	SessionService.CheckInResult acknowledge(@PathVariable UUID id, @RequestBody AcknowledgementForm form) {
+		return sessions.acknowledge(id, form);
+	}
+
+	@PostMapping("/api/v1/sessions/{id}/administrations")
+	@ResponseStatus(HttpStatus.CREATED)
+	SessionService.AdministrationResult administer(@PathVariable UUID id, @RequestBody AdministrationForm form) {
+		return sessions.administer(id, form);
+	}
+
+	@PostMapping("/api/v1/sessions/{id}/vitals")
+	@ResponseStatus(HttpStatus.CREATED)
+	SessionService.ReadingResult vitals(@PathVariable UUID id, @RequestBody ReadingForm form) {
+		return sessions.recordVitals(id, form);
+	}
+
+	@PostMapping("/api/v1/sessions/{id}/assessments")
+	@ResponseStatus(HttpStatus.CREATED)
+	SessionService.ScoreView assessment(@PathVariable UUID id, @RequestBody ScaleForm form) {
+		return sessions.recordScale(id, form);
+	}
+
+	@PostMapping("/api/v1/sessions/{id}/adverse-events")
+	@ResponseStatus(HttpStatus.CREATED)
+	SessionService.AdverseEventResult adverseEvent(@PathVariable UUID id, @RequestBody AdverseEventForm form) {
+		return sessions.recordAdverseEvent(id, form);
+	}
+
+	@PostMapping("/api/v1/sessions/{id}/discharge")
+	SessionService.SessionView discharge(@PathVariable UUID id, @RequestBody DischargeForm form) {
+		return sessions.discharge(id, form);
+	}
+
+	@PostMapping("/api/v1/sessions/{id}/cancel")
+	SessionService.Created cancel(@PathVariable UUID id, @RequestBody ReasonForm form) {
+		return sessions.cancel(id, form);
+	}
+
+	@PostMapping("/api/v1/sessions/{id}/abort")
+	SessionService.Created abort(@PathVariable UUID id, @RequestBody ReasonForm form) {
+		return sessions.abort(id, form);
+	}
+
+	@GetMapping("/api/v1/board")
+	ChairBoard.Board board() {
+		return board.today();
+	}
+}

@@ -1,0 +1,21 @@
+package org.ketamineclinic.session.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ketamineclinic.evaluation.Route;
+import org.ketamineclinic.session.SessionStatus;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Sessions extends JpaRepository<DosingSession, UUID> {
+
+	Optional<DosingSession> findByClinicIdAndId(UUID clinicId, UUID id);
+
+	List<DosingSession> findByClinicIdAndScheduledStartGreaterThanEqualAndScheduledStartLessThanOrderByScheduledStart(UUID clinicId,
+			Instant from, Instant to);
+
+	boolean existsByClinicIdAndPatientIdAndRouteAndStatusInAndIdNot(UUID clinicId, UUID patientId, Route route,
+			List<SessionStatus> statuses, UUID id);
+}
