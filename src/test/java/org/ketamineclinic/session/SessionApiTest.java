@@ -145,6 +145,19 @@ class SessionApiTest {
 		assertThat(ruleIds(early)).containsExactlyInAnyOrder("DISCHARGE_2_HOURS_AFTER_FIRST_DEVICE", "DISCHARGE_SEDATION_RESOLVED",
 				"DISCHARGE_BLOOD_PRESSURE_SAFE", "DISCHARGE_DISSOCIATION_RESOLVED", "DISCHARGE_ESCORT_CONFIRMED");
 
+		// Sedation and dissociation during the session, and a benzodiazepine on the chart, for the REMS form.
+		assertThat(api.post(nurse, session + "/assessments", Map.of("instrument", "MOAAS", "answers", List.of(4), "completedAt", ago(100)))
+			.status()).isEqualTo(201);
+		List<Integer> cadss = new ArrayList<>(java.util.Collections.nCopies(23, 0));
+		cadss.set(0, 1);
+		cadss.set(5, 2);
+		ApiClient.Response dissociated = api.post(nurse, session + "/assessments", Map.of("instrument", "CADSS", "answers", cadss,
+				"completedAt", ago(95)));
+		assertThat(dissociated.status()).as(dissociated.body()).isEqualTo(201);
+		assertThat(dissociated.json().get("total").asInt()).isEqualTo(3);
+		assertThat(api.post(nurse, "/api/v1/patients/" + patient + "/medications", Map.of("name", "Lorazepam", "medicationClass",
+				"BENZODIAZEPINE", "dose", "0.5 mg at night", "startDate", "2026-01-05")).status()).isEqualTo(201);
+		assertThat(api.get(nurse, session + "/rems-form").status()).as("not before the session ended").isEqualTo(409);
 		assertThat(api.post(nurse, session + "/assessments", Map.of("instrument", "MOAAS", "answers", List.of(5), "completedAt", ago(30)))
 			.status()).isEqualTo(201);
 		assertThat(api.post(nurse, session + "/vitals", Map.of("takenAt", ago(28), "sbp", 136, "dbp", 86, "hr", 70, "spo2", 98))
@@ -162,6 +175,48 @@ class SessionApiTest {
 		assertThat(discharged.json().get("status").asString()).isEqualTo("DISCHARGED");
 		assertThat(discharged.json().get("readyToLeaveAt").asString()).isEqualTo(ago(60));
 		assertThat(api.post(nurse, session + "/vitals", Map.of("takenAt", ago(1), "hr", 70)).status()).as("after discharge").isEqualTo(409);
+
+		ApiClient.Response rems = api.get(nurse, session + "/rems-form");
+		assertThat(rems.status()).as(rems.body()).isEqualTo(200);
+		JsonNode form = rems.json();
+		assertThat(form.get("templateVersion").asString()).isEqualTo("ESKETAMINE_REMS_PMF_1");
+		assertThat(form.get("patient").get("givenName").asString()).isEqualTo("Eva");
+		assertThat(form.get("patient").get("familyName").asString()).startsWith("Esk");
+		assertThat(form.get("patient").get("birthDate").asString()).isEqualTo("1980-02-02");
+		assertThat(form.get("patient").get("sexAtBirth").asString()).isEqualTo("FEMALE");
+		assertThat(form.get("firstTreatment").asBoolean()).isTrue();
+		assertThat(form.get("concomitant").get("benzodiazepines").asBoolean()).isTrue();
+		assertThat(form.get("concomitant").get("nonBenzodiazepineSedativeHypnotics").asBoolean()).isFalse();
+		assertThat(form.get("concomitant").get("psychostimulants").asBoolean()).isFalse();
+		assertThat(form.get("concomitant").get("maois").asBoolean()).isFalse();
+		assertThat(form.get("monitoringClinician").get("name").asString()).isNotBlank();
+		assertThat(form.get("monitoringClinician").has("phone")).isTrue();
+		assertThat(form.get("monitoringClinician").has("email")).isTrue();
+		assertThat(form.get("setting").get("remsSettingId").asString()).startsWith("DEMO-REMS");
+		assertThat(form.get("setting").has("name")).isTrue();
+		assertThat(form.get("setting").has("address")).isTrue();
+		LocalDate treated = NOW.minus(Duration.ofMinutes(150)).atZone(java.time.ZoneId.of("America/New_York")).toLocalDate();
+		assertThat(form.get("treatmentDate").asString()).isEqualTo(treated.toString());
+		assertThat(form.get("dueBy").asString()).isEqualTo(treated.plusDays(7).toString());
+		assertThat(form.get("doseMg").decimalValue()).isEqualByComparingTo("84");
+		assertThat(form.get("lot").asString()).isEqualTo("ESK-LOT-7");
+		assertThat(form.get("totalMonitoringMinutes").asLong()).isEqualTo(125);
+		assertThat(form.get("readyToLeaveMinutes").asLong()).isEqualTo(90);
+		assertThat(form.get("vitalsAcceptableBeforeDose").asBoolean()).as("150/95 before the dose").isFalse();
+		assertThat(form.get("vitalsAcceptableBeforeDischarge").asBoolean()).isTrue();
+		JsonNode bp = form.get("bloodPressure");
+		assertThat(bp.get("preDose").get("sbp").asInt()).isEqualTo(150);
+		assertThat(bp.get("preDose").get("dbp").asInt()).isEqualTo(95);
+		assertThat(bp.get("at40Minutes").get("sbp").asInt()).as("the reading closest to 40 minutes").isEqualTo(158);
+		assertThat(bp.get("at40Minutes").get("dbp").asInt()).isEqualTo(96);
+		assertThat(bp.get("beforeDischarge").get("sbp").asInt()).isEqualTo(136);
+		assertThat(bp.get("beforeDischarge").get("dbp").asInt()).isEqualTo(86);
+		assertThat(form.get("sedation").asBoolean()).isTrue();
+		assertThat(form.get("dissociation").asBoolean()).isTrue();
+		assertThat(form.get("respiratoryDepression").asBoolean()).isFalse();
+		assertThat(form.get("seriousAdverseEvent").asBoolean()).isFalse();
+		assertThat(form.get("submittedAt").isNull()).isTrue();
+		assertThat(api.get(api.token("frontdesk"), session + "/rems-form").status()).isEqualTo(403);
 		assertThat(api.post(nurse, session + "/abort", Map.of("reason", "x")).status()).isEqualTo(409);
 	}
 
@@ -260,6 +315,7 @@ class SessionApiTest {
 				Map.of("dischargedAt", ago(5), "escortConfirmed", true, "dissociationResolved", true));
 		assertThat(discharged.status()).as(discharged.body()).isEqualTo(200);
 
+		assertThat(api.get(nurse, session + "/rems-form").status()).as("no REMS form for IV").isEqualTo(404);
 		JsonNode first = api.get(physician, coursePath).json().get("plannedSessions").get(0);
 		assertThat(first.get("status").asString()).isEqualTo("GIVEN");
 		assertThat(first.get("givenDoseMg").decimalValue()).isEqualByComparingTo("35");

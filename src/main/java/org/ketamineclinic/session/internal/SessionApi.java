@@ -27,10 +27,12 @@ class SessionApi {
 
 	private final SessionService sessions;
 	private final ChairBoard board;
+	private final RemsForms remsForms;
 
-	SessionApi(SessionService sessions, ChairBoard board) {
+	SessionApi(SessionService sessions, ChairBoard board, RemsForms remsForms) {
 		this.sessions = sessions;
 		this.board = board;
+		this.remsForms = remsForms;
 	}
 
 	@PostMapping("/api/v1/sessions")
@@ -92,6 +94,11 @@ class SessionApi {
 	@PostMapping("/api/v1/sessions/{id}/abort")
 	SessionService.Created abort(@PathVariable UUID id, @RequestBody ReasonForm form) {
 		return sessions.abort(id, form);
+	}
+
+	@GetMapping("/api/v1/sessions/{id}/rems-form")
+	RemsForms.Form remsForm(@PathVariable UUID id) {
+		return remsForms.form(id);
 	}
 
 	@GetMapping("/api/v1/board")

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.ketamineclinic.evaluation.Route;
-import org.ketamineclinic.session.SessionStatus;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface Sessions extends JpaRepository<DosingSession, UUID> {
@@ -16,6 +15,6 @@ interface Sessions extends JpaRepository<DosingSession, UUID> {
 	List<DosingSession> findByClinicIdAndScheduledStartGreaterThanEqualAndScheduledStartLessThanOrderByScheduledStart(UUID clinicId,
 			Instant from, Instant to);
 
-	boolean existsByClinicIdAndPatientIdAndRouteAndStatusInAndIdNot(UUID clinicId, UUID patientId, Route route,
-			List<SessionStatus> statuses, UUID id);
+	/** Whether the patient had a dose of this route before {@code before}: the REMS form asks if this was the first treatment. */
+	boolean existsByClinicIdAndPatientIdAndRouteAndFirstDoseAtBefore(UUID clinicId, UUID patientId, Route route, Instant before);
 }

@@ -1,0 +1,182 @@
+package org.ketamineclinic.session.internal;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.assessment.Instrument;
+import org.ketamineclinic.audit.AuditTrail;
+import org.ketamineclinic.evaluation.RemsRegistry;
+import org.ketamineclinic.evaluation.Route;
+import org.ketamineclinic.identity.Accounts;
+import org.ketamineclinic.identity.ClinicId;
+import org.ketamineclinic.identity.CurrentUser;
+import org.ketamineclinic.identity.Role;
+import org.ketamineclinic.patient.MedicationClass;
+import org.ketamineclinic.patient.PatientRegistry;
+import org.ketamineclinic.patient.PatientRegistry.ClinicalHistory;
+import org.ketamineclinic.patient.SexAtBirth;
+import org.ketamineclinic.platform.ClinicTimeZone;
+import org.ketamineclinic.platform.Conflict;
+import org.ketamineclinic.platform.NotFound;
+import org.ketamineclinic.session.SessionStatus;
+import org.ketamineclinic.session.internal.SessionObservations.Vitals;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The esketamine REMS Patient Monitoring Form (clinical reference section 7), filled from the
+ * session's own data once the session has ended. Audited like any read of patient data.
+ */
+@Service
+@Transactional
+class RemsForms {
+
+	/** The layout of the form this code fills; a new form from the REMS gets a new version here, kept with each form. */
+	static final String TEMPLATE_VERSION = "ESKETAMINE_REMS_PMF_1";
+	static final int DUE_WITHIN_DAYS = 7;
+	static final String RESOURCE = "RemsMonitoringForm";
+
+	record Patient(String givenName, String familyName, LocalDate birthDate, SexAtBirth sexAtBirth) {
+	}
+
+	/** @param nonBenzodiazepineSedativeHypnotics from the chart's current "other CNS depressant" medications */
+	record Concomitant(boolean benzodiazepines, boolean nonBenzodiazepineSedativeHypnotics, boolean psychostimulants, boolean maois) {
+	}
+
+	/** @param phone null: accounts keep no phone number yet */
+	record Clinician(String name, @Nullable String phone, @Nullable String email) {
+	}
+
+	record Setting(@Nullable String name, @Nullable String address, @Nullable String remsSettingId) {
+	}
+
+	record Pressure(int sbp, int dbp) {
+	}
+
+	record BloodPressures(@Nullable Pressure preDose, @Nullable Pressure at40Minutes, @Nullable Pressure beforeDischarge) {
+	}
+
+	record Form(UUID sessionId, String templateVersion, Patient patient, boolean firstTreatment, Concomitant concomitant,
+			Clinician monitoringClinician, Setting setting, LocalDate treatmentDate, BigDecimal doseMg, String lot,
+			long totalMonitoringMinutes, @Nullable Long readyToLeaveMinutes, boolean vitalsAcceptableBeforeDose,
+			boolean vitalsAcceptableBeforeDischarge, BloodPressures bloodPressure, boolean sedation, boolean dissociation,
+			boolean respiratoryDepression, boolean seriousAdverseEvent, List<String> seriousAdverseEvents, LocalDate dueBy,
+			@Nullable Instant submittedAt) {
+	}
+
+	static final Set<String> RESPIRATORY_ALERTS = Set.of(VitalAlertRules.SPO2_CRITICAL, VitalAlertRules.SPO2_LOW_SUSTAINED,
+			VitalAlertRules.RESPIRATORY_RATE_LOW);
+
+	private final SessionService service;
+	private final Sessions sessions;
+	private final SessionObservations observations;
+	private final PatientRegistry patients;
+	private final RemsRegistry rems;
+	private final Accounts accounts;
+	private final CurrentUser currentUser;
+	private final AuditTrail audit;
+	private final SessionSettings settings;
+	private final ClinicTimeZone zone;
+
+	RemsForms(SessionService service, Sessions sessions, SessionObservations observations, PatientRegistry patients, RemsRegistry rems,
+			Accounts accounts, CurrentUser currentUser, AuditTrail audit, SessionSettings settings, ClinicTimeZone zone) {
+		this.service = service;
+		this.sessions = sessions;
+		this.observations = observations;
+		this.patients = patients;
+		this.rems = rems;
+		this.accounts = accounts;
+		this.currentUser = currentUser;
+		this.audit = audit;
+		this.settings = settings;
+		this.zone = zone;
+	}
+
+	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE')")
+	Form form(UUID sessionId) {
+		DosingSession s = service.find(sessionId);
+		if (s.route() != Route.IN_ESKETAMINE) {
+			throw new NotFound(RESOURCE, sessionId);
+		}
+		Instant first = s.firstDoseAt();
+		Instant ended = s.endedAt();
+		if (first == null || ended == null || (s.status() != SessionStatus.DISCHARGED && s.status() != SessionStatus.ABORTED)) {
+			throw new Conflict("The REMS monitoring form is filled once a session with a dose has ended; this one is " + s.status());
+		}
+		ClinicalHistory chart = patients.clinicalHistory(s.patientId()).orElseThrow(() -> new NotFound("Patient", s.patientId()));
+		audit.read(s.patientId(), RESOURCE, s.id());
+		ClinicId clinic = currentUser.clinic();
+		List<Vitals> afterDose = observations.vitals(s.id()).stream()
+			.filter(v -> v.sbp() != null && !v.takenAt().isBefore(first) && !v.takenAt().isAfter(ended))
+			.toList();
+		Instant mark = first.plus(MonitoringSchedule.ESKETAMINE_CHECK_AT);
+		Pressure at40 = afterDose.stream()
+			.min(Comparator.comparing((Vitals v) -> Duration.between(mark, v.takenAt()).abs()))
+			.map(RemsForms::pressure)
+			.orElse(null);
+		Pressure beforeDischarge = afterDose.isEmpty() ? null : pressure(afterDose.get(afterDose.size() - 1));
+		VitalSigns preDose = s.preDoseVitals();
+		List<SessionObservations.ScaleScore> scores = observations.scores(s.id());
+		List<SessionObservations.AdverseEvent> events = observations.adverseEvents(s.id());
+		List<SessionObservations.Alert> alerts = observations.alerts(s.id());
+		boolean sedation = scores.stream().anyMatch(x -> x.instrument().equals(Instrument.MOAAS.name()) && x.total() != null
+				&& x.total() < DischargeRules.MOAAS_ALERT) || hasEvent(events, AdverseEventType.SEDATION);
+		boolean dissociation = scores.stream().anyMatch(x -> x.instrument().equals(Instrument.CADSS.name()) && x.total() != null
+				&& x.total() > 0) || hasEvent(events, AdverseEventType.DISSOCIATION);
+		boolean respiratory = alerts.stream().anyMatch(a -> RESPIRATORY_ALERTS.contains(a.code()))
+				|| hasEvent(events, AdverseEventType.RESPIRATORY_DEPRESSION);
+		List<String> serious = events.stream().filter(SessionObservations.AdverseEvent::serious)
+			.map(e -> e.type() + " (" + e.severity().toLowerCase() + ")" + (e.outcome() == null ? "" : ": " + e.outcome()))
+			.toList();
+		boolean acceptableBefore = s.findings().stream().noneMatch(f -> f.ruleId().equals(CheckInRules.BLOOD_PRESSURE));
+		// A discharge passed the blood-pressure and breathing criteria; an aborted session is judged on its last reading.
+		boolean acceptableAfter = s.status() == SessionStatus.DISCHARGED || (!afterDose.isEmpty()
+				&& DischargeRules.safe(afterDose.get(afterDose.size() - 1).signs(), preDose, service.preDoseLimit(s.route()), settings));
+		LocalDate treatmentDate = first.atZone(zone.zone()).toLocalDate();
+		var p = chart.patient();
+		List<MedicationClass> current = chart.medications().stream().filter(PatientRegistry.MedicationEntry::current)
+			.map(PatientRegistry.MedicationEntry::medicationClass).filter(c -> c != null).toList();
+		return new Form(s.id(), TEMPLATE_VERSION, new Patient(p.givenName(), p.familyName(), p.birthDate(), p.sexAtBirth()),
+				!sessions.existsByClinicIdAndPatientIdAndRouteAndFirstDoseAtBefore(s.clinicId(), s.patientId(), s.route(), first),
+				new Concomitant(current.contains(MedicationClass.BENZODIAZEPINE), current.contains(MedicationClass.OTHER_CNS_DEPRESSANT),
+						current.contains(MedicationClass.PSYCHOSTIMULANT), current.contains(MedicationClass.MAOI)),
+				clinician(clinic, s), new Setting(settings.remsSettingName(), settings.remsSettingAddress(),
+						rems.certification(clinic).map(RemsRegistry.Certification::settingId).orElse(null)),
+				treatmentDate, s.givenDoseMg(),
+				String.join(", ", s.administrations().stream().map(SessionChildren.Administration::lot).distinct().toList()),
+				Duration.between(first, ended).toMinutes(),
+				s.readyToLeaveAt() == null ? null : Duration.between(first, s.readyToLeaveAt()).toMinutes(), acceptableBefore,
+				acceptableAfter, new BloodPressures(preDose == null || !preDose.hasBloodPressure() ? null : new Pressure(preDose.sbp(), preDose.dbp()),
+						at40, beforeDischarge),
+				sedation, dissociation, respiratory, !serious.isEmpty(), serious, treatmentDate.plusDays(DUE_WITHIN_DAYS), null);
+	}
+
+	private Clinician clinician(ClinicId clinic, DosingSession s) {
+		UUID userId = s.dischargedByUserId();
+		for (Role role : List.of(Role.NURSE, Role.PHYSICIAN)) {
+			for (Accounts.StaffMember member : accounts.staff(clinic, role)) {
+				if (member.userId().equals(userId)) {
+					return new Clinician(member.displayName(), null, member.email());
+				}
+			}
+		}
+		String by = s.dischargedBy();
+		return new Clinician(by == null ? "" : by, null, null);
+	}
+
+	private static boolean hasEvent(List<SessionObservations.AdverseEvent> events, AdverseEventType type) {
+		return events.stream().anyMatch(e -> e.type().equals(type.name()));
+	}
+
+	private static Pressure pressure(Vitals v) {
+		return new Pressure(v.sbp(), v.dbp());
+	}
+}
