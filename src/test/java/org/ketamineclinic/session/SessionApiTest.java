@@ -217,6 +217,19 @@ class SessionApiTest {
 		assertThat(form.get("seriousAdverseEvent").asBoolean()).isFalse();
 		assertThat(form.get("submittedAt").isNull()).isTrue();
 		assertThat(api.get(api.token("frontdesk"), session + "/rems-form").status()).isEqualTo(403);
+
+		// A second esketamine session of the same patient is not the first treatment (the new medication asks for a fresh evaluation).
+		Courses.approve(api, patient, "IN_ESKETAMINE", "TRD");
+		String next = createSession(nurse, Map.of("patientId", patient, "route", "IN_ESKETAMINE", "scheduledStart", ago(20)));
+		assertThat(api.post(nurse, next + "/check-in", checkIn(20, 120, 80)).status()).isEqualTo(200);
+		assertThat(api.post(nurse, next + "/administrations", Map.of("lot", "ESK-LOT-8", "doseMg", 28, "startedAt", ago(15),
+				"deviceNumber", 1)).status()).isEqualTo(201);
+		assertThat(api.post(nurse, next + "/abort", Map.of("reason", "Nasal congestion, could not continue")).status()).isEqualTo(200);
+		JsonNode secondForm = api.get(nurse, next + "/rems-form").json();
+		assertThat(secondForm.get("firstTreatment").asBoolean()).isFalse();
+		assertThat(secondForm.get("doseMg").decimalValue()).isEqualByComparingTo("28");
+		assertThat(secondForm.get("bloodPressure").get("at40Minutes").isNull()).isTrue();
+		assertThat(secondForm.get("vitalsAcceptableBeforeDischarge").asBoolean()).as("nothing measured after the dose").isFalse();
 		assertThat(api.post(nurse, session + "/abort", Map.of("reason", "x")).status()).isEqualTo(409);
 	}
 
@@ -304,6 +317,10 @@ class SessionApiTest {
 
 		assertThat(api.post(nurse, session + "/vitals", Map.of("takenAt", ago(70), "sbp", 185, "dbp", 112, "hr", 88, "spo2", 97))
 			.json().get("alerts").findValuesAsString("code")).containsExactly("BLOOD_PRESSURE_SEVERE");
+		ApiClient.Response schedule = api.post(nurse, "/api/v1/patients/" + patient + "/measure-schedules",
+				Map.of("instrument", "QIDS_SR16", "hoursAfterSession", 24));
+		assertThat(schedule.status()).as(schedule.body()).isEqualTo(201);
+		assertThat(schedule.json().get("nextDueAt").isNull()).isTrue();
 		ApiClient.Response noAldrete = api.post(nurse, session + "/discharge",
 				Map.of("dischargedAt", ago(5), "escortConfirmed", true, "dissociationResolved", true));
 		assertThat(ruleIds(noAldrete)).containsExactly("DISCHARGE_ALDRETE_SCORE");
@@ -316,6 +333,9 @@ class SessionApiTest {
 		assertThat(discharged.status()).as(discharged.body()).isEqualTo(200);
 
 		assertThat(api.get(nurse, session + "/rems-form").status()).as("no REMS form for IV").isEqualTo(404);
+		JsonNode measures = api.get(nurse, "/api/v1/patients/" + patient + "/measure-schedules").json();
+		assertThat(Instant.parse(measures.get(0).get("nextDueAt").asString())).as("a post-session measure falls due 24 h after discharge")
+			.isEqualTo(NOW.minus(Duration.ofMinutes(5)).plus(Duration.ofHours(24)));
 		JsonNode first = api.get(physician, coursePath).json().get("plannedSessions").get(0);
 		assertThat(first.get("status").asString()).isEqualTo("GIVEN");
 		assertThat(first.get("givenDoseMg").decimalValue()).isEqualByComparingTo("35");
