@@ -292,8 +292,7 @@ class SessionService {
 		List<CheckInRules.Finding> findings = CheckInRules.evaluate(facts, limits(policy));
 		session.checkIn(new DosingSession.CheckIn(at, form.lastFoodAt(), form.lastLiquidAt(), form.nasalSteroidOrDecongestantAt(),
 				strip(form.escortName()), strip(form.escortPhone()), vitals), findings, currentUser.get().username(), now);
-		DosingSession saved = sessions.saveAndFlush(session);
-		audit.changed(patientId, RESOURCE, saved.id(), AuditAction.UPDATE);
+		DosingSession saved = store(session);
 		return new CheckInResult(saved.id(), saved.status(), findingViews(saved), saved.version());
 	}
 
@@ -305,8 +304,7 @@ class SessionService {
 		checks.rule(form.reason() == null || form.reason().length() <= 2000, "reason", "must be at most 2000 characters");
 		checks.throwIfAny();
 		session.acknowledge(form.ruleId().strip(), form.reason().strip(), currentUser.get().username(), clock.instant());
-		DosingSession saved = sessions.saveAndFlush(session);
-		audit.changed(saved.patientId(), RESOURCE, saved.id(), AuditAction.UPDATE);
+		DosingSession saved = store(session);
 		return new CheckInResult(saved.id(), saved.status(), findingViews(saved), saved.version());
 	}
 
@@ -337,8 +335,7 @@ class SessionService {
 		List<DosingSession.Warning> warnings = session.administer(
 				new DosingSession.Given(lot, form.doseMg(), form.startedAt(), form.durationMinutes(), form.deviceNumber()), ordered,
 				currentUser.get().username(), now);
-		DosingSession saved = sessions.saveAndFlush(session);
-		audit.changed(saved.patientId(), RESOURCE, saved.id(), AuditAction.UPDATE);
+		DosingSession saved = store(session);
 		UUID administrationId = saved.administrations().stream().max(Comparator.comparing(SessionChildren.Administration::startedAt))
 			.map(SessionChildren.Administration::id).orElseThrow();
 		return new AdministrationResult(administrationId, saved.status(),
@@ -444,7 +441,7 @@ class SessionService {
 		ClinicUser user = currentUser.get();
 		session.discharge(new DosingSession.Discharge(form.dischargedAt(), form.readyToLeaveAt(), form.escortConfirmed(),
 				Boolean.TRUE.equals(form.dissociationResolved()), user.username(), user.userId()), unmet, now);
-		DosingSession saved = sessions.saveAndFlush(session);
+		DosingSession saved = store(session);
 		if (saved.courseId() != null && saved.firstDoseAt() != null) {
 			boolean severeDissociation = observations.adverseEvents(saved.id()).stream()
 				.anyMatch(e -> e.type().equals(AdverseEventType.DISSOCIATION.name()) && e.severity().equals(AdverseEventSeverity.SEVERE.name()));
@@ -454,7 +451,6 @@ class SessionService {
 					severeDissociation, bloodPressureAlert, saved.id());
 		}
 		measures.dosingSessionEnded(user.clinicId(), saved.patientId(), form.dischargedAt());
-		audit.changed(saved.patientId(), RESOURCE, saved.id(), AuditAction.UPDATE);
 		return view(saved);
 	}
 
@@ -463,8 +459,7 @@ class SessionService {
 		DosingSession session = find(id);
 		session.checkVersion(form.version());
 		session.cancel(reason(form), clock.instant());
-		DosingSession saved = sessions.saveAndFlush(session);
-		audit.changed(saved.patientId(), RESOURCE, saved.id(), AuditAction.UPDATE);
+		DosingSession saved = store(session);
 		return new Created(saved.id(), saved.status(), saved.plannedDoseMg(), saved.version());
 	}
 
@@ -476,9 +471,8 @@ class SessionService {
 		Instant now = clock.instant();
 		session.advance(now);
 		session.abort(reason(form), now);
-		DosingSession saved = sessions.saveAndFlush(session);
+		DosingSession saved = store(session);
 		measures.dosingSessionEnded(currentUser.clinic(), saved.patientId(), now);
-		audit.changed(saved.patientId(), RESOURCE, saved.id(), AuditAction.UPDATE);
 		return new Created(saved.id(), saved.status(), saved.plannedDoseMg(), saved.version());
 	}
 
@@ -505,6 +499,13 @@ class SessionService {
 	}
 
 	// --- internals ---
+
+	/** Saves a change (flushing, so the version returned is the new one) with its audit entry; the session's events go out here. */
+	private DosingSession store(DosingSession session) {
+		DosingSession saved = sessions.saveAndFlush(session);
+		audit.changed(saved.patientId(), RESOURCE, saved.id(), AuditAction.UPDATE);
+		return saved;
+	}
 
 	/** Moves an infusion that has run to MONITORING, and a session whose criteria are met to READY_FOR_DISCHARGE. */
 	private void refresh(DosingSession session) {
