@@ -20,9 +20,11 @@ class PolicySettingTest {
 	void everyPolicyItemIsASettingWithItsDefaultAndSource() {
 		assertThat(PolicySetting.all()).extracting(PolicySetting::key)
 			.contains("adequateTrialWeeks", "ivPreDoseSystolicLimit", "ivPreDoseDiastolicLimit", "maxBaselineScaleAgeDays",
-					"maxWeightAgeDays", "racemic.UNCONTROLLED_HYPERTENSION", "racemic.ANEURYSMAL_VASCULAR_DISEASE")
-			.hasSize(5 + ClinicPolicy.RELAXABLE_RACEMIC_FINDINGS.size());
-		assertThat(PolicySetting.all()).allSatisfy(s -> assertThat(s.source()).containsAnyOf("(POLICY)", "POLICY)"));
+					"maxWeightAgeDays", "dosingWeight", "olderAdultEsketamineStartsAt28", "racemic.UNCONTROLLED_HYPERTENSION",
+					"racemic.ANEURYSMAL_VASCULAR_DISEASE")
+			.hasSize(7 + ClinicPolicy.RELAXABLE_RACEMIC_FINDINGS.size());
+		// The older-adult esketamine start is a label rule chosen per jurisdiction, not a clinic policy.
+		assertThat(PolicySetting.all()).allSatisfy(s -> assertThat(s.source()).containsAnyOf("(POLICY)", "POLICY)", "per jurisdiction"));
 		assertThat(setting("adequateTrialWeeks").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("6");
 		assertThat(setting("ivPreDoseSystolicLimit").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("180");
 		assertThat(setting("ivPreDoseDiastolicLimit").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("100");
