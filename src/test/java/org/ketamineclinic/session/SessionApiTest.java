@@ -79,6 +79,24 @@ class SessionApiTest {
 		return body;
 	}
 
+	/** Fetches a PDF with {@code Accept: application/pdf} and returns its text with whitespace collapsed. */
+	String pdfText(String token, String path) {
+		try {
+			java.net.http.HttpResponse<byte[]> response = java.net.http.HttpClient.newHttpClient()
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+					.header("Authorization", "Bearer " + token).header("Accept", "application/pdf").GET().build(),
+						java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+			try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+				return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+			}
+		}
+		catch (java.io.IOException | InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
 	static List<String> ruleIds(ApiClient.Response response) {
 		return response.json().get("findings").findValuesAsString("ruleId");
 	}
@@ -217,6 +235,10 @@ class SessionApiTest {
 		assertThat(form.get("seriousAdverseEvent").asBoolean()).isFalse();
 		assertThat(form.get("submittedAt").isNull()).isTrue();
 		assertThat(api.get(api.token("frontdesk"), session + "/rems-form").status()).isEqualTo(403);
+		String printed = pdfText(nurse, session + "/rems-form");
+		assertThat(printed).contains("Esketamine REMS Patient Monitoring Form", "ESKETAMINE_REMS_PMF_1", "ESK-LOT-7", "150/95", "158/96",
+				"136/86", "Dose 84 mg", "Benzodiazepines Yes", "First treatment Yes", "Sedation Yes", "Dissociation Yes",
+				"Respiratory depression No", "Vital signs acceptable before dosing No");
 
 		// A second esketamine session of the same patient is not the first treatment (the new medication asks for a fresh evaluation).
 		Courses.approve(api, patient, "IN_ESKETAMINE", "TRD");
@@ -449,6 +471,14 @@ class SessionApiTest {
 		assertThat(seats.get(0).get("openAlerts").findValuesAsString("code")).containsExactly("BLOOD_PRESSURE_SEVERE");
 		assertThat(seats.get(0).get("patientName").asString()).startsWith("Eva Board");
 		assertThat(api.get(api.token("patient1"), "/api/v1/board").status()).isEqualTo(403);
+
+		// The page for the wall screen, and the table htmx swaps in every 5 seconds.
+		org.ketamineclinic.security.WebSession web = new org.ketamineclinic.security.WebSession(port).signIn("nurse", ApiClient.DEMO_PASSWORD);
+		java.net.http.HttpResponse<String> page = web.get("/board");
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("Chair board", chair, "181/90", "BLOOD_PRESSURE_SEVERE", "every 5s");
+		assertThat(new org.ketamineclinic.security.WebSession(port).signIn("patient1", ApiClient.DEMO_PASSWORD).get("/board").statusCode())
+			.isEqualTo(403);
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,6 +26,7 @@ import org.ketamineclinic.patient.SexAtBirth;
 import org.ketamineclinic.platform.ClinicTimeZone;
 import org.ketamineclinic.platform.Conflict;
 import org.ketamineclinic.platform.NotFound;
+import org.ketamineclinic.platform.PdfDocuments;
 import org.ketamineclinic.session.SessionStatus;
 import org.ketamineclinic.session.internal.SessionObservations.Vitals;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -85,9 +87,12 @@ class RemsForms {
 	private final AuditTrail audit;
 	private final SessionSettings settings;
 	private final ClinicTimeZone zone;
+	private final PdfDocuments pdfs;
 
 	RemsForms(SessionService service, Sessions sessions, SessionObservations observations, PatientRegistry patients, RemsRegistry rems,
-			Accounts accounts, CurrentUser currentUser, AuditTrail audit, SessionSettings settings, ClinicTimeZone zone) {
+			Accounts accounts, CurrentUser currentUser, AuditTrail audit, SessionSettings settings, ClinicTimeZone zone,
+			PdfDocuments pdfs) {
+		this.pdfs = pdfs;
 		this.service = service;
 		this.sessions = sessions;
 		this.observations = observations;
@@ -157,6 +162,12 @@ class RemsForms {
 				acceptableAfter, new BloodPressures(preDose == null || !preDose.hasBloodPressure() ? null : new Pressure(preDose.sbp(), preDose.dbp()),
 						at40, beforeDischarge),
 				sedation, dissociation, respiratory, !serious.isEmpty(), serious, treatmentDate.plusDays(DUE_WITHIN_DAYS), null);
+	}
+
+	/** The same form as a printable PDF. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE')")
+	byte[] pdf(UUID sessionId) {
+		return pdfs.render("pdf/rems-form", Map.of("form", form(sessionId)));
 	}
 
 	private Clinician clinician(ClinicId clinic, DosingSession s) {

@@ -12,7 +12,9 @@ import org.ketamineclinic.session.internal.SessionService.ReadingForm;
 import org.ketamineclinic.session.internal.SessionService.ReasonForm;
 import org.ketamineclinic.session.internal.SessionService.ScaleForm;
 import org.ketamineclinic.session.internal.SessionService.SessionForm;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -99,6 +101,14 @@ class SessionApi {
 	@GetMapping("/api/v1/sessions/{id}/rems-form")
 	RemsForms.Form remsForm(@PathVariable UUID id) {
 		return remsForms.form(id);
+	}
+
+	@GetMapping(value = "/api/v1/sessions/{id}/rems-form", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> remsFormPdf(@PathVariable UUID id) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"rems-monitoring-form-" + id + ".pdf\"")
+			.body(remsForms.pdf(id));
 	}
 
 	@GetMapping("/api/v1/board")

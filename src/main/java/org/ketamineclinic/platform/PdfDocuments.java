@@ -1,4 +1,4 @@
-package org.ketamineclinic.evaluation.internal;
+package org.ketamineclinic.platform;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,18 +13,19 @@ import org.thymeleaf.context.Context;
 
 /**
  * Renders a Thymeleaf template (written as well-formed XHTML, no external resources) to PDF with
- * openhtmltopdf. Used for signed consent forms and the prior-authorisation summary.
+ * openhtmltopdf. Used for signed consent forms, the prior-authorisation summary and the esketamine
+ * REMS monitoring form; shared here so that every module prints the same way.
  */
 @Component
-class PdfDocuments {
+public class PdfDocuments {
 
 	private final ITemplateEngine templates;
 
-	PdfDocuments(ITemplateEngine templates) {
+	public PdfDocuments(ITemplateEngine templates) {
 		this.templates = templates;
 	}
 
-	byte[] render(String template, Map<String, Object> variables) {
+	public byte[] render(String template, Map<String, Object> variables) {
 		String html = templates.process(template, new Context(Locale.ENGLISH, variables));
 		try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
