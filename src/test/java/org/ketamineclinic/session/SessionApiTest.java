@@ -97,6 +97,33 @@ class SessionApiTest {
 		}
 	}
 
+	/** The session's entry in the list of REMS forms due, or null. */
+	JsonNode dueForm(String token, String sessionId) {
+		for (JsonNode form : api.get(token, "/api/v1/rems-forms/due").json()) {
+			if (form.get("sessionId").asString().equals(sessionId)) {
+				return form;
+			}
+		}
+		return null;
+	}
+
+	@Test
+	void aRemsFormNotSubmittedWithinSevenDaysIsOverdue() {
+		api = new ApiClient(port);
+		String nurse = api.token("nurse");
+		String patient = readyPatient("Overdue", "IN_ESKETAMINE");
+		long nineDays = 9 * 24 * 60;
+		String session = createSession(nurse, Map.of("patientId", patient, "route", "IN_ESKETAMINE", "scheduledStart", ago(nineDays)));
+		assertThat(api.post(nurse, session + "/check-in", checkIn(nineDays, 120, 80)).status()).isEqualTo(200);
+		assertThat(api.post(nurse, session + "/administrations", Map.of("lot", "ESK-1", "doseMg", 28, "startedAt", ago(nineDays - 5),
+				"deviceNumber", 1)).status()).isEqualTo(201);
+		assertThat(api.post(nurse, session + "/abort", Map.of("reason", "Charted late: patient left against advice")).status()).isEqualTo(200);
+		JsonNode due = dueForm(nurse, session.substring(session.lastIndexOf('/') + 1));
+		assertThat(due).isNotNull();
+		assertThat(due.get("overdue").asBoolean()).isTrue();
+		assertThat(due.get("patientName").asString()).startsWith("Eva Overdue");
+	}
+
 	static List<String> ruleIds(ApiClient.Response response) {
 		return response.json().get("findings").findValuesAsString("ruleId");
 	}
@@ -239,6 +266,23 @@ class SessionApiTest {
 		assertThat(printed).contains("Esketamine REMS Patient Monitoring Form", "ESKETAMINE_REMS_PMF_1", "ESK-LOT-7", "150/95", "158/96",
 				"136/86", "Dose 84 mg", "Benzodiazepines Yes", "First treatment Yes", "Sedation Yes", "Dissociation Yes",
 				"Respiratory depression No", "Vital signs acceptable before dosing No");
+
+		// Forms not yet submitted are listed with their due date; submitting records who, when and the confirmation number, once.
+		String sessionId = session.substring(session.lastIndexOf('/') + 1);
+		JsonNode listed = dueForm(nurse, sessionId);
+		assertThat(listed).isNotNull();
+		assertThat(listed.get("dueBy").asString()).isEqualTo(treated.plusDays(7).toString());
+		assertThat(listed.get("overdue").asBoolean()).isFalse();
+		assertThat(api.post(nurse, session + "/rems-form/submission", Map.of("confirmationNumber", " ")).status()).isEqualTo(400);
+		ApiClient.Response submitted = api.post(nurse, session + "/rems-form/submission", Map.of("confirmationNumber", "REMS-778812"));
+		assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+		assertThat(submitted.json().get("submittedBy").asString()).isEqualTo("nurse");
+		assertThat(submitted.json().get("confirmationNumber").asString()).isEqualTo("REMS-778812");
+		assertThat(submitted.json().get("templateVersion").asString()).isEqualTo("ESKETAMINE_REMS_PMF_1");
+		assertThat(api.get(nurse, session + "/rems-form").json().get("submittedAt").isNull()).isFalse();
+		assertThat(api.post(nurse, session + "/rems-form/submission", Map.of("confirmationNumber", "REMS-1")).status()).isEqualTo(409);
+		assertThat(dueForm(nurse, sessionId)).isNull();
+		assertThat(api.get(api.token("frontdesk"), "/api/v1/rems-forms/due").status()).isEqualTo(403);
 
 		// A second esketamine session of the same patient is not the first treatment (the new medication asks for a fresh evaluation).
 		Courses.approve(api, patient, "IN_ESKETAMINE", "TRD");

@@ -1,6 +1,8 @@
 package org.ketamineclinic.session.internal;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +14,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.assessment.Instrument;
+import org.ketamineclinic.audit.AuditAction;
 import org.ketamineclinic.audit.AuditTrail;
 import org.ketamineclinic.evaluation.RemsRegistry;
 import org.ketamineclinic.evaluation.Route;
@@ -25,10 +28,12 @@ import org.ketamineclinic.patient.PatientRegistry.ClinicalHistory;
 import org.ketamineclinic.patient.SexAtBirth;
 import org.ketamineclinic.platform.ClinicTimeZone;
 import org.ketamineclinic.platform.Conflict;
+import org.ketamineclinic.platform.FieldChecks;
 import org.ketamineclinic.platform.NotFound;
 import org.ketamineclinic.platform.PdfDocuments;
 import org.ketamineclinic.session.SessionStatus;
 import org.ketamineclinic.session.internal.SessionObservations.Vitals;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,7 +76,20 @@ class RemsForms {
 			long totalMonitoringMinutes, @Nullable Long readyToLeaveMinutes, boolean vitalsAcceptableBeforeDose,
 			boolean vitalsAcceptableBeforeDischarge, BloodPressures bloodPressure, boolean sedation, boolean dissociation,
 			boolean respiratoryDepression, boolean seriousAdverseEvent, List<String> seriousAdverseEvents, LocalDate dueBy,
-			@Nullable Instant submittedAt) {
+			@Nullable Instant submittedAt, @Nullable String submittedBy, @Nullable String confirmationNumber) {
+	}
+
+	record SubmissionForm(@Nullable String confirmationNumber, @Nullable Instant submittedAt) {
+	}
+
+	record Submission(String templateVersion, String confirmationNumber, Instant submittedAt, String submittedBy) {
+	}
+
+	/** An ended esketamine session whose form is not submitted yet. */
+	record Due(UUID sessionId, UUID patientId, String patientName, LocalDate treatmentDate, LocalDate dueBy, boolean overdue) {
+	}
+
+	record Pending(UUID id, UUID patientId, Instant firstDoseAt) {
 	}
 
 	static final Set<String> RESPIRATORY_ALERTS = Set.of(VitalAlertRules.SPO2_CRITICAL, VitalAlertRules.SPO2_LOW_SUSTAINED,
@@ -88,11 +106,15 @@ class RemsForms {
 	private final SessionSettings settings;
 	private final ClinicTimeZone zone;
 	private final PdfDocuments pdfs;
+	private final JdbcClient jdbc;
+	private final Clock clock;
 
 	RemsForms(SessionService service, Sessions sessions, SessionObservations observations, PatientRegistry patients, RemsRegistry rems,
 			Accounts accounts, CurrentUser currentUser, AuditTrail audit, SessionSettings settings, ClinicTimeZone zone,
-			PdfDocuments pdfs) {
+			PdfDocuments pdfs, JdbcClient jdbc, Clock clock) {
 		this.pdfs = pdfs;
+		this.jdbc = jdbc;
+		this.clock = clock;
 		this.service = service;
 		this.sessions = sessions;
 		this.observations = observations;
@@ -146,10 +168,11 @@ class RemsForms {
 		boolean acceptableAfter = s.status() == SessionStatus.DISCHARGED || (!afterDose.isEmpty()
 				&& DischargeRules.safe(afterDose.get(afterDose.size() - 1).signs(), preDose, service.preDoseLimit(s.route()), settings));
 		LocalDate treatmentDate = first.atZone(zone.zone()).toLocalDate();
+		Submission submission = submission(s.id());
 		var p = chart.patient();
 		List<MedicationClass> current = chart.medications().stream().filter(PatientRegistry.MedicationEntry::current)
 			.map(PatientRegistry.MedicationEntry::medicationClass).filter(c -> c != null).toList();
-		return new Form(s.id(), TEMPLATE_VERSION, new Patient(p.givenName(), p.familyName(), p.birthDate(), p.sexAtBirth()),
+		return new Form(s.id(), submission == null ? TEMPLATE_VERSION : submission.templateVersion(), new Patient(p.givenName(), p.familyName(), p.birthDate(), p.sexAtBirth()),
 				!sessions.existsByClinicIdAndPatientIdAndRouteAndFirstDoseAtBefore(s.clinicId(), s.patientId(), s.route(), first),
 				new Concomitant(current.contains(MedicationClass.BENZODIAZEPINE), current.contains(MedicationClass.OTHER_CNS_DEPRESSANT),
 						current.contains(MedicationClass.PSYCHOSTIMULANT), current.contains(MedicationClass.MAOI)),
@@ -161,7 +184,63 @@ class RemsForms {
 				s.readyToLeaveAt() == null ? null : Duration.between(first, s.readyToLeaveAt()).toMinutes(), acceptableBefore,
 				acceptableAfter, new BloodPressures(preDose == null || !preDose.hasBloodPressure() ? null : new Pressure(preDose.sbp(), preDose.dbp()),
 						at40, beforeDischarge),
-				sedation, dissociation, respiratory, !serious.isEmpty(), serious, treatmentDate.plusDays(DUE_WITHIN_DAYS), null);
+				sedation, dissociation, respiratory, !serious.isEmpty(), serious, treatmentDate.plusDays(DUE_WITHIN_DAYS),
+				submission == null ? null : submission.submittedAt(), submission == null ? null : submission.submittedBy(),
+				submission == null ? null : submission.confirmationNumber());
+	}
+
+	/**
+	 * Records that the form went to the REMS, once, with the confirmation number and the template
+	 * version it was filled in (409 the second time).
+	 */
+	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE')")
+	Form submit(UUID sessionId, SubmissionForm body) {
+		Form form = form(sessionId);
+		Instant now = clock.instant();
+		Instant at = body.submittedAt() == null ? now : body.submittedAt();
+		FieldChecks checks = new FieldChecks().require("confirmationNumber", body.confirmationNumber());
+		checks.rule(body.confirmationNumber() == null || body.confirmationNumber().strip().length() <= 100, "confirmationNumber",
+				"must be at most 100 characters");
+		checks.rule(!at.isAfter(now.plus(SessionService.FUTURE_TOLERANCE)), "submittedAt", "cannot be more than 5 minutes in the future");
+		checks.rule(!at.atZone(zone.zone()).toLocalDate().isBefore(form.treatmentDate()), "submittedAt", "cannot be before the treatment");
+		checks.throwIfAny();
+		if (form.submittedAt() != null) {
+			throw new Conflict("The form was already submitted by " + form.submittedBy() + " at " + form.submittedAt());
+		}
+		DosingSession s = service.find(sessionId);
+		jdbc.sql("INSERT INTO rems_form_submission (session_id, clinic_id, template_version, confirmation_number, submitted_at, "
+				+ "submitted_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(sessionId, s.clinicId(), form.templateVersion(), body.confirmationNumber().strip(), Timestamp.from(at),
+					currentUser.get().username(), Timestamp.from(now))
+			.update();
+		audit.changed(s.patientId(), RESOURCE, sessionId, AuditAction.UPDATE);
+		return form(sessionId);
+	}
+
+	/** Every ended esketamine session of the clinic whose form is not submitted, oldest first: due within 7 days, or overdue. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE')")
+	List<Due> due() {
+		LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
+		List<Pending> pending = jdbc.sql("SELECT s.id, s.patient_id, s.first_dose_at FROM dosing_session s "
+				+ "LEFT JOIN rems_form_submission r ON r.session_id = s.id WHERE s.clinic_id = ? AND s.route = 'IN_ESKETAMINE' "
+				+ "AND s.status IN ('DISCHARGED', 'ABORTED') AND s.first_dose_at IS NOT NULL AND r.session_id IS NULL ORDER BY s.first_dose_at")
+			.param(currentUser.clinic().value())
+			.query(Pending.class)
+			.list();
+		return pending.stream().map(p -> {
+			LocalDate treated = p.firstDoseAt().atZone(zone.zone()).toLocalDate();
+			LocalDate dueBy = treated.plusDays(DUE_WITHIN_DAYS);
+			String name = patients.find(p.patientId()).map(x -> x.givenName() + " " + x.familyName()).orElse("");
+			return new Due(p.id(), p.patientId(), name, treated, dueBy, today.isAfter(dueBy));
+		}).toList();
+	}
+
+	private @Nullable Submission submission(UUID sessionId) {
+		return jdbc.sql("SELECT template_version, confirmation_number, submitted_at, submitted_by FROM rems_form_submission WHERE session_id = ?")
+			.param(sessionId)
+			.query(Submission.class)
+			.optional()
+			.orElse(null);
 	}
 
 	/** The same form as a printable PDF. */

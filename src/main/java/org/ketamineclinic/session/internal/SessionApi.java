@@ -111,6 +111,17 @@ class SessionApi {
 			.body(remsForms.pdf(id));
 	}
 
+	@PostMapping("/api/v1/sessions/{id}/rems-form/submission")
+	@ResponseStatus(HttpStatus.CREATED)
+	RemsForms.Form submitRemsForm(@PathVariable UUID id, @RequestBody RemsForms.SubmissionForm body) {
+		return remsForms.submit(id, body);
+	}
+
+	@GetMapping("/api/v1/rems-forms/due")
+	java.util.List<RemsForms.Due> remsFormsDue() {
+		return remsForms.due();
+	}
+
 	@GetMapping("/api/v1/board")
 	ChairBoard.Board board() {
 		return board.today();
