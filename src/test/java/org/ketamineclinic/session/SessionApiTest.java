@@ -366,7 +366,8 @@ class SessionApiTest {
 		assertThat(api.post(nurse, "/api/v1/sessions", Map.of("patientId", patient, "courseId", course.get("id").asString(),
 				"plannedDoseMg", 40, "scheduledStart", NOW.toString())).status()).as("the order gives the dose").isEqualTo(400);
 		assertThat(api.post(nurse, session + "/check-in", checkIn(100, 130, 85)).status()).isEqualTo(200);
-		Map<String, Object> infusion = Map.of("lot", "KET-22", "doseMg", 35, "startedAt", ago(90), "durationMinutes", 40);
+		Map<String, Object> infusion = Map.of("lot", "KET-22", "doseMg", 35, "startedAt", ago(90), "durationMinutes", 40,
+				"checkedBy", "physician");
 		ApiClient.Response unsigned = api.post(nurse, session + "/administrations", infusion);
 		assertThat(unsigned.status()).isEqualTo(422);
 		assertThat(ruleIds(unsigned)).containsExactly("SIGNED_ORDER_REQUIRED");
@@ -376,10 +377,14 @@ class SessionApiTest {
 				Map.of("lot", "KET-22", "doseMg", 40, "startedAt", ago(90), "durationMinutes", 40));
 		assertThat(wrong.status()).isEqualTo(422);
 		assertThat(ruleIds(wrong)).containsExactly("DOSE_MATCHES_SIGNED_ORDER");
+		ApiClient.Response stranger = api.post(nurse, session + "/administrations", Map.of("lot", "KET-22", "doseMg", 35,
+				"startedAt", ago(90), "durationMinutes", 40, "checkedBy", "frontdesk"));
+		assertThat(stranger.status()).as("only a nurse or physician checks a dose").isEqualTo(400);
 		ApiClient.Response given = api.post(nurse, session + "/administrations", infusion);
 		assertThat(given.status()).as(given.body()).isEqualTo(201);
 		assertThat(given.json().get("infusionRateMlPerHour").decimalValue()).isEqualByComparingTo("150");
 		assertThat(given.json().get("status").asString()).as("the infusion ended 50 minutes ago").isEqualTo("MONITORING");
+		assertThat(api.get(nurse, session).json().get("administrations").get(0).get("checkedBy").asString()).isEqualTo("physician");
 
 		assertThat(api.post(nurse, session + "/vitals", Map.of("takenAt", ago(70), "sbp", 185, "dbp", 112, "hr", 88, "spo2", 97))
 			.json().get("alerts").findValuesAsString("code")).containsExactly("BLOOD_PRESSURE_SEVERE");

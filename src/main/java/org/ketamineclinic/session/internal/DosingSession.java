@@ -56,6 +56,7 @@ class DosingSession extends AbstractAggregateRoot<DosingSession> {
 	static final String ACKNOWLEDGEMENT_REQUIRED = "ACKNOWLEDGEMENT_REQUIRED";
 	static final String DOSE_MATCHES_ORDER = "DOSE_MATCHES_SIGNED_ORDER";
 	static final String DEVICE_INTERVAL_SHORT = "DEVICE_INTERVAL_SHORT";
+	static final String SECOND_PERSON_CHECK = "SECOND_PERSON_CHECK_REQUIRED";
 
 	@Id
 	private UUID id;
@@ -234,8 +235,17 @@ class DosingSession extends AbstractAggregateRoot<DosingSession> {
 			.toList();
 	}
 
-	/** One administration as charted; the lot is already checked by {@link Lots}. */
-	record Given(String lot, BigDecimal doseMg, Instant startedAt, @Nullable Integer durationMinutes, @Nullable Integer deviceNumber) {
+	/**
+	 * One administration as charted; the lot is already checked by {@link Lots}.
+	 *
+	 * @param checkedBy the second member of staff who checked an IV dose, when the clinic asks for one
+	 */
+	record Given(String lot, BigDecimal doseMg, Instant startedAt, @Nullable Integer durationMinutes, @Nullable Integer deviceNumber,
+			@Nullable String checkedBy) {
+
+		Given(String lot, BigDecimal doseMg, Instant startedAt, @Nullable Integer durationMinutes, @Nullable Integer deviceNumber) {
+			this(lot, doseMg, startedAt, durationMinutes, deviceNumber, null);
+		}
 	}
 
 	/**
@@ -253,6 +263,14 @@ class DosingSession extends AbstractAggregateRoot<DosingSession> {
 	 * MONITORING, or to DOSING for an IV infusion until its duration ends.
 	 */
 	List<Warning> administer(Given given, @Nullable Ordered ordered, String by, Instant now) {
+		return administer(given, ordered, false, by, now);
+	}
+
+	/**
+	 * @param secondPersonCheck whether the clinic wants a second member of staff to check an IV dose
+	 *        (someone other than the one who records it) before it runs
+	 */
+	List<Warning> administer(Given given, @Nullable Ordered ordered, boolean secondPersonCheck, String by, Instant now) {
 		boolean esketamine = route == Route.IN_ESKETAMINE;
 		if (administrations.isEmpty()) {
 			require("give a dose", SessionStatus.CHECKED_IN);
@@ -272,6 +290,10 @@ class DosingSession extends AbstractAggregateRoot<DosingSession> {
 		if (checkedInAt != null && given.startedAt().isBefore(checkedInAt)) {
 			throw new InvalidInput("startedAt", "cannot be before check-in at " + checkedInAt);
 		}
+		if (secondPersonCheck && route == Route.IV_KETAMINE && (given.checkedBy() == null || given.checkedBy().equals(by))) {
+			throw new RuleViolation("A second person checks the IV dose", List.of(new RuleFinding(SECOND_PERSON_CHECK, "BLOCK",
+					"This clinic asks a second member of staff, not the one recording it, to check an IV dose (checkedBy).")));
+		}
 		List<Warning> warnings = new ArrayList<>();
 		if (esketamine) {
 			esketamineDevice(given, ordered, warnings);
@@ -280,7 +302,7 @@ class DosingSession extends AbstractAggregateRoot<DosingSession> {
 			racemicDose(given, ordered);
 		}
 		administrations.add(new Administration(this, given.lot(), given.doseMg(), given.startedAt(), given.durationMinutes(),
-				given.deviceNumber(), by, now));
+				given.deviceNumber(), given.checkedBy(), by, now));
 		if (firstDoseAt == null) {
 			firstDoseAt = given.startedAt();
 			if (route == Route.IV_KETAMINE) {

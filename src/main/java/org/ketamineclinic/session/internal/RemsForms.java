@@ -18,10 +18,8 @@ import org.ketamineclinic.audit.AuditAction;
 import org.ketamineclinic.audit.AuditTrail;
 import org.ketamineclinic.evaluation.RemsRegistry;
 import org.ketamineclinic.evaluation.Route;
-import org.ketamineclinic.identity.Accounts;
 import org.ketamineclinic.identity.ClinicId;
 import org.ketamineclinic.identity.CurrentUser;
-import org.ketamineclinic.identity.Role;
 import org.ketamineclinic.patient.MedicationClass;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.ClinicalHistory;
@@ -100,7 +98,6 @@ class RemsForms {
 	private final SessionObservations observations;
 	private final PatientRegistry patients;
 	private final RemsRegistry rems;
-	private final Accounts accounts;
 	private final CurrentUser currentUser;
 	private final AuditTrail audit;
 	private final SessionSettings settings;
@@ -110,7 +107,7 @@ class RemsForms {
 	private final Clock clock;
 
 	RemsForms(SessionService service, Sessions sessions, SessionObservations observations, PatientRegistry patients, RemsRegistry rems,
-			Accounts accounts, CurrentUser currentUser, AuditTrail audit, SessionSettings settings, ClinicTimeZone zone,
+			CurrentUser currentUser, AuditTrail audit, SessionSettings settings, ClinicTimeZone zone,
 			PdfDocuments pdfs, JdbcClient jdbc, Clock clock) {
 		this.pdfs = pdfs;
 		this.jdbc = jdbc;
@@ -120,7 +117,6 @@ class RemsForms {
 		this.observations = observations;
 		this.patients = patients;
 		this.rems = rems;
-		this.accounts = accounts;
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.settings = settings;
@@ -176,7 +172,7 @@ class RemsForms {
 				!sessions.existsByClinicIdAndPatientIdAndRouteAndFirstDoseAtBefore(s.clinicId(), s.patientId(), s.route(), first),
 				new Concomitant(current.contains(MedicationClass.BENZODIAZEPINE), current.contains(MedicationClass.OTHER_CNS_DEPRESSANT),
 						current.contains(MedicationClass.PSYCHOSTIMULANT), current.contains(MedicationClass.MAOI)),
-				clinician(clinic, s), new Setting(settings.remsSettingName(), settings.remsSettingAddress(),
+				clinician(s), new Setting(settings.remsSettingName(), settings.remsSettingAddress(),
 						rems.certification(clinic).map(RemsRegistry.Certification::settingId).orElse(null)),
 				treatmentDate, s.givenDoseMg(),
 				String.join(", ", s.administrations().stream().map(SessionChildren.Administration::lot).distinct().toList()),
@@ -249,17 +245,12 @@ class RemsForms {
 		return pdfs.render("pdf/rems-form", Map.of("form", form(sessionId)));
 	}
 
-	private Clinician clinician(ClinicId clinic, DosingSession s) {
+	private Clinician clinician(DosingSession s) {
 		UUID userId = s.dischargedByUserId();
-		for (Role role : List.of(Role.NURSE, Role.PHYSICIAN)) {
-			for (Accounts.StaffMember member : accounts.staff(clinic, role)) {
-				if (member.userId().equals(userId)) {
-					return new Clinician(member.displayName(), null, member.email());
-				}
-			}
-		}
 		String by = s.dischargedBy();
-		return new Clinician(by == null ? "" : by, null, null);
+		return service.clinician(m -> m.userId().equals(userId))
+			.map(m -> new Clinician(m.displayName(), null, m.email()))
+			.orElse(new Clinician(by == null ? "" : by, null, null));
 	}
 
 	private static boolean hasEvent(List<SessionObservations.AdverseEvent> events, AdverseEventType type) {

@@ -137,6 +137,8 @@ final class SessionChildren {
 
 		private @Nullable Integer deviceNumber;
 
+		private @Nullable String checkedBy;
+
 		private String recordedBy;
 
 		private Instant recordedAt;
@@ -145,7 +147,8 @@ final class SessionChildren {
 		}
 
 		Administration(DosingSession session, String lot, BigDecimal doseMg, Instant startedAt, @Nullable Integer durationMinutes,
-				@Nullable Integer deviceNumber, String by, Instant now) {
+				@Nullable Integer deviceNumber, @Nullable String checkedBy, String by, Instant now) {
+			this.checkedBy = checkedBy;
 			this.id = UUID.randomUUID();
 			this.session = session;
 			this.lot = lot;
@@ -183,6 +186,10 @@ final class SessionChildren {
 
 		String recordedBy() {
 			return recordedBy;
+		}
+
+		@Nullable String checkedBy() {
+			return checkedBy;
 		}
 	}
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.assessment.Instrument;
@@ -25,8 +27,11 @@ import org.ketamineclinic.evaluation.RemsRegistry;
 import org.ketamineclinic.evaluation.Route;
 import org.ketamineclinic.evaluation.rules.BloodPressureLimit;
 import org.ketamineclinic.evaluation.rules.ClinicPolicy;
+import org.ketamineclinic.identity.Accounts;
+import org.ketamineclinic.identity.ClinicId;
 import org.ketamineclinic.identity.ClinicUser;
 import org.ketamineclinic.identity.CurrentUser;
+import org.ketamineclinic.identity.Role;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
 import org.ketamineclinic.platform.ClinicTimeZone;
@@ -85,8 +90,9 @@ class SessionService {
 	record AcknowledgementForm(@Nullable String ruleId, @Nullable String reason, @Nullable Long version) {
 	}
 
+	/** @param checkedBy the username of the second member of staff who checked an IV dose */
 	record AdministrationForm(@Nullable String lot, @Nullable BigDecimal doseMg, @Nullable Instant startedAt,
-			@Nullable Integer durationMinutes, @Nullable Integer deviceNumber, @Nullable Long version) {
+			@Nullable Integer durationMinutes, @Nullable Integer deviceNumber, @Nullable String checkedBy, @Nullable Long version) {
 	}
 
 	record ReadingForm(@Nullable Instant takenAt, @Nullable Integer sbp, @Nullable Integer dbp, @Nullable Integer hr,
@@ -141,7 +147,7 @@ class SessionService {
 	}
 
 	record AdministrationView(UUID id, String lot, BigDecimal doseMg, Instant startedAt, @Nullable Integer durationMinutes,
-			@Nullable Integer deviceNumber, String recordedBy) {
+			@Nullable Integer deviceNumber, String recordedBy, @Nullable String checkedBy) {
 	}
 
 	record OrderView(UUID orderId, BigDecimal doseMg, @Nullable BigDecimal infusionRateMlPerHour, @Nullable Integer infusionMinutes,
@@ -174,6 +180,7 @@ class SessionService {
 	private final CurrentPolicy policies;
 	private final TreatmentCourses courses;
 	private final SessionMeasures measures;
+	private final Accounts accounts;
 	private final CurrentUser currentUser;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
@@ -183,8 +190,9 @@ class SessionService {
 
 	SessionService(Sessions sessions, SessionObservations observations, Lots lots, PatientRegistry patients,
 			ApprovedEvaluations approvals, Consents consents, RemsRegistry rems, CurrentPolicy policies, TreatmentCourses courses,
-			SessionMeasures measures, CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events,
+			SessionMeasures measures, Accounts accounts, CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events,
 			SessionSettings settings, Clock clock, ClinicTimeZone zone) {
+		this.accounts = accounts;
 		this.sessions = sessions;
 		this.observations = observations;
 		this.lots = lots;
@@ -323,6 +331,8 @@ class SessionService {
 				"doseMg", "must be more than 0 and at most 500 mg");
 		notFuture(checks, "startedAt", form.startedAt(), now);
 		String lot = checks.check("lot", () -> lots.draw(form.lot()));
+		String checkedBy = strip(form.checkedBy());
+		checks.rule(checkedBy == null || clinician(m -> m.username().equals(checkedBy)).isPresent(), "checkedBy", "is not a nurse or physician of this clinic");
 		checks.throwIfAny();
 		DosingSession.Ordered ordered = null;
 		SignedOrder order = null;
@@ -333,8 +343,8 @@ class SessionService {
 			ordered = new DosingSession.Ordered(order.doseMg(), order.devices());
 		}
 		List<DosingSession.Warning> warnings = session.administer(
-				new DosingSession.Given(lot, form.doseMg(), form.startedAt(), form.durationMinutes(), form.deviceNumber()), ordered,
-				currentUser.get().username(), now);
+				new DosingSession.Given(lot, form.doseMg(), form.startedAt(), form.durationMinutes(), form.deviceNumber(), checkedBy), ordered,
+				settings.ivSecondPersonCheck(), currentUser.get().username(), now);
 		DosingSession saved = store(session);
 		UUID administrationId = saved.administrations().stream().max(Comparator.comparing(SessionChildren.Administration::startedAt))
 			.map(SessionChildren.Administration::id).orElseThrow();
@@ -494,6 +504,12 @@ class SessionService {
 				last, settings);
 	}
 
+	/** The clinic's active nurse or physician that matches, for a second check and for the REMS form's monitoring clinician. */
+	Optional<Accounts.StaffMember> clinician(Predicate<Accounts.StaffMember> which) {
+		ClinicId clinic = currentUser.clinic();
+		return Stream.of(Role.NURSE, Role.PHYSICIAN).flatMap(role -> accounts.staff(clinic, role).stream()).filter(which).findFirst();
+	}
+
 	BloodPressureLimit preDoseLimit(Route route) {
 		return route == Route.IN_ESKETAMINE ? policies.current(currentUser.clinic()).esketaminePreDoseLimit() : settings.racemicPreDoseLimit();
 	}
@@ -574,7 +590,7 @@ class SessionService {
 				s.lastFoodAt(), s.lastLiquidAt(), s.nasalSteroidOrDecongestantAt(), s.escortName(), s.escortPhone(), s.preDoseVitals(),
 				findingViews(s),
 				s.administrations().stream().map(a -> new AdministrationView(a.id(), a.lot(), a.doseMg(), a.startedAt(), a.durationMinutes(),
-						a.deviceNumber(), a.recordedBy())).toList(),
+						a.deviceNumber(), a.recordedBy(), a.checkedBy())).toList(),
 				s.givenDoseMg(), s.firstDoseAt(), s.infusionEndsAt(),
 				s.firstDoseAt() == null ? null : Duration.between(s.firstDoseAt(), s.endedAt() != null ? s.endedAt() : now).toMinutes(),
 				vitals, observations.alerts(s.id()).stream().map(SessionService::alertView).toList(), observations.scores(s.id()),

@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * defaults. The esketamine label's rules (fasting, nasal spray gap, 2 hours before discharge) are
  * not here: they cannot be changed.
  *
+ * @param ivSecondPersonCheck whether an IV dose needs a second member of staff to check it before it runs
  * @param remsSettingName the healthcare setting's name as the REMS knows it, printed on the REMS form
  * @param remsSettingAddress its address, printed on the REMS form
  */
@@ -31,6 +32,7 @@ record SessionSettings(
 		@DefaultValue("30") int respiratoryRateAbove,
 		@DefaultValue("10m") Duration ivInfusionCheckEvery,
 		@DefaultValue("15m") Duration afterDoseCheckEvery,
+		@DefaultValue("false") boolean ivSecondPersonCheck,
 		@Nullable String remsSettingName,
 		@Nullable String remsSettingAddress) {
 
@@ -46,7 +48,7 @@ record SessionSettings(
 	}
 
 	static final SessionSettings DEFAULTS = new SessionSettings(180, 110, 140, 90, Duration.ofMinutes(120), Duration.ofMinutes(30),
-			120, 50, 92, 90, 10, 30, Duration.ofMinutes(10), Duration.ofMinutes(15), null, null);
+			120, 50, 92, 90, 10, 30, Duration.ofMinutes(10), Duration.ofMinutes(15), false, null, null);
 
 	BloodPressureLimit racemicPreDoseLimit() {
 		return new BloodPressureLimit(racemicPreDoseSystolic, racemicPreDoseDiastolic);

@@ -92,6 +92,24 @@ class SessionLifecycleTest {
 	}
 
 	@Test
+	void aClinicMayAskForASecondPersonToCheckAnIvDose() {
+		DosingSession unchecked = checkedIn(Route.IV_KETAMINE, List.of());
+		assertThatThrownBy(() -> unchecked.administer(new DosingSession.Given("L", BigDecimal.TEN, T0, 40, null, null), null, true, "nurse", T0))
+			.isInstanceOf(RuleViolation.class)
+			.satisfies(e -> assertThat(((RuleViolation) e).findings().get(0).ruleId()).isEqualTo(DosingSession.SECOND_PERSON_CHECK));
+		assertThatThrownBy(() -> unchecked.administer(new DosingSession.Given("L", BigDecimal.TEN, T0, 40, null, "nurse"), null, true, "nurse", T0))
+			.as("not the one recording it").isInstanceOf(RuleViolation.class);
+		unchecked.administer(new DosingSession.Given("L", BigDecimal.TEN, T0, 40, null, "physician"), null, true, "nurse", T0);
+		assertThat(unchecked.administrations().get(0).checkedBy()).isEqualTo("physician");
+		DosingSession off = checkedIn(Route.IV_KETAMINE, List.of());
+		off.administer(new DosingSession.Given("L", BigDecimal.TEN, T0, 40, null, null), null, false, "nurse", T0);
+		assertThat(off.status()).isEqualTo(SessionStatus.DOSING);
+		DosingSession esketamine = checkedIn(Route.IN_ESKETAMINE, List.of());
+		esketamine.administer(device(1, T0), null, true, "nurse", T0);
+		assertThat(esketamine.status()).as("only IV doses").isEqualTo(SessionStatus.MONITORING);
+	}
+
+	@Test
 	void aRacemicDoseMustBeTheSignedOrdersDose() {
 		DosingSession session = checkedIn(Route.IM_KETAMINE, List.of());
 		DosingSession.Ordered ordered = new DosingSession.Ordered(BigDecimal.valueOf(35), null);
