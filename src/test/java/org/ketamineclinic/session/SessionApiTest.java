@@ -300,6 +300,36 @@ class SessionApiTest {
 	}
 
 	@Test
+	void aLaterRiseTakesAReadySessionBackToMonitoring() {
+		api = new ApiClient(port);
+		String nurse = api.token("nurse");
+		String patient = readyPatient("Ready", "IN_ESKETAMINE");
+		String chair = "Chair-" + System.nanoTime();
+		String session = createSession(nurse, Map.of("patientId", patient, "route", "IN_ESKETAMINE", "scheduledStart", ago(150),
+				"chairId", chair));
+		assertThat(api.post(nurse, session + "/check-in", checkIn(140, 128, 82)).status()).isEqualTo(200);
+		api.post(nurse, session + "/administrations", Map.of("lot", "ESK-2", "doseMg", 28, "startedAt", ago(130), "deviceNumber", 1));
+		api.post(nurse, session + "/assessments", Map.of("instrument", "MOAAS", "answers", List.of(5), "completedAt", ago(10)));
+		api.post(nurse, session + "/vitals", Map.of("takenAt", ago(9), "sbp", 130, "dbp", 80, "spo2", 98));
+		JsonNode ready = api.get(nurse, session).json();
+		assertThat(ready.get("status").asString()).isEqualTo("READY_FOR_DISCHARGE");
+		assertThat(ready.get("dischargeReadiness").get("ready").asBoolean()).isTrue();
+
+		api.post(nurse, session + "/vitals", Map.of("takenAt", ago(1), "sbp", 178, "dbp", 104, "spo2", 97));
+		JsonNode board = api.get(nurse, "/api/v1/board").json();
+		JsonNode seat = null;
+		for (JsonNode c : board.get("chairs")) {
+			if (c.get("chairId").asString().equals(chair)) {
+				seat = c.get("sessions").get(0);
+			}
+		}
+		assertThat(seat.get("readyForDischarge").asBoolean()).isFalse();
+		JsonNode watched = api.get(nurse, session).json();
+		assertThat(watched.get("status").asString()).isEqualTo("MONITORING");
+		assertThat(watched.get("dischargeReadiness").get("unmet").findValuesAsString("ruleId")).containsExactly("DISCHARGE_BLOOD_PRESSURE_SAFE");
+	}
+
+	@Test
 	void hardBlocksRefuseTheCheckInAndKeepTheSessionPlanned() {
 		api = new ApiClient(port);
 		String nurse = api.token("nurse");

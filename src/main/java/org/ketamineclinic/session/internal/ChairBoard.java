@@ -76,7 +76,7 @@ class ChairBoard {
 					: Duration.between(s.firstDoseAt(), s.endedAt() != null ? s.endedAt() : now).toMinutes();
 			chairs.computeIfAbsent(s.chairId() == null ? UNASSIGNED : s.chairId(), c -> new ArrayList<>())
 				.add(new Seat(s.id(), s.patientId(), name, s.route(), s.status(), s.scheduledStart(), minutes, last, due,
-						MonitoringSchedule.overdue(due, now), open, alerts.size(), s.status() == SessionStatus.READY_FOR_DISCHARGE));
+						MonitoringSchedule.overdue(due, now), open, alerts.size(), sessions.readiness(s, now).ready() && s.status().inChair()));
 		}
 		return new Board(now, chairs.entrySet().stream().map(e -> new Chair(e.getKey(), e.getValue())).toList());
 	}

@@ -31,6 +31,7 @@ import org.ketamineclinic.session.SessionAborted;
 import org.ketamineclinic.session.SessionCancelled;
 import org.ketamineclinic.session.SessionCheckedIn;
 import org.ketamineclinic.session.SessionDischarged;
+import org.ketamineclinic.session.SessionMonitoringResumed;
 import org.ketamineclinic.session.SessionPlanned;
 import org.ketamineclinic.session.SessionReadyForDischarge;
 import org.ketamineclinic.session.SessionStatus;
@@ -380,6 +381,15 @@ class DosingSession extends AbstractAggregateRoot<DosingSession> {
 			status = SessionStatus.READY_FOR_DISCHARGE;
 			touch(now);
 			registerEvent(new SessionReadyForDischarge(id, clinic(), patientId, now));
+		}
+	}
+
+	/** A reading after the criteria were met shows they no longer are: back to watching. */
+	void monitoringResumed(Instant now) {
+		if (status == SessionStatus.READY_FOR_DISCHARGE) {
+			status = SessionStatus.MONITORING;
+			touch(now);
+			registerEvent(new SessionMonitoringResumed(id, clinic(), patientId, now));
 		}
 	}
 

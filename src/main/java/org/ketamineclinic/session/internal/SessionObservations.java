@@ -58,6 +58,16 @@ class SessionObservations {
 			.list();
 	}
 
+	/** The session's latest SpO2 taken at or before {@code at}, for the sustained-low rule; one indexed row, not the whole chart. */
+	@Nullable Integer spo2Before(UUID sessionId, Instant at) {
+		return jdbc.sql("SELECT spo2 FROM session_vitals WHERE session_id = ? AND taken_at <= ? AND spo2 IS NOT NULL "
+				+ "ORDER BY taken_at DESC, recorded_at DESC LIMIT 1")
+			.params(sessionId, ts(at))
+			.query(Integer.class)
+			.optional()
+			.orElse(null);
+	}
+
 	void add(UUID clinicId, Alert a) {
 		jdbc.sql("INSERT INTO session_alert (id, clinic_id, session_id, code, severity, message, raised_at, source_id) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")

@@ -368,11 +368,7 @@ class SessionService {
 				"takenAt", "cannot be before check-in");
 		checks.throwIfAny();
 		VitalSigns signs = VitalSigns.checked("", form.sbp(), form.dbp(), form.hr(), form.spo2(), form.rr(), false);
-		Integer previousSpo2 = observations.vitals(session.id()).stream()
-			.filter(r -> r.spo2() != null && !r.takenAt().isAfter(form.takenAt()))
-			.reduce((a, b) -> b)
-			.map(Vitals::spo2)
-			.orElse(null);
+		Integer previousSpo2 = observations.spo2Before(session.id(), form.takenAt());
 		Vitals reading = new Vitals(UUID.randomUUID(), session.id(), form.takenAt(), signs.sbp(), signs.dbp(), signs.hr(), signs.spo2(),
 				signs.rr(), currentUser.get().username());
 		observations.add(session.clinicId(), reading, now);
@@ -527,10 +523,27 @@ class SessionService {
 	private void refresh(DosingSession session) {
 		Instant now = clock.instant();
 		session.advance(now);
-		if (session.status() == SessionStatus.MONITORING
-				&& DischargeRules.unmet(dischargeFacts(session, now, true, true), settings).isEmpty()) {
+		if (session.status() == SessionStatus.MONITORING && readiness(session, now).ready()) {
 			session.readyForDischarge(now);
 		}
+		else if (session.status() == SessionStatus.READY_FOR_DISCHARGE && !readiness(session, now).ready()) {
+			session.monitoringResumed(now);
+		}
+	}
+
+	/**
+	 * The measured discharge criteria now, leaving out what only the clinician confirms at discharge
+	 * (the escort, dissociation resolved): what the board and the session view show.
+	 */
+	Readiness readiness(DosingSession s, Instant now) {
+		if (s.status() == SessionStatus.DISCHARGED) {
+			return new Readiness(true, List.of());
+		}
+		if (s.firstDoseAt() == null || !s.status().inChair()) {
+			return new Readiness(false, List.of());
+		}
+		List<DischargeRules.Unmet> unmet = DischargeRules.unmet(dischargeFacts(s, now, true, true), settings);
+		return new Readiness(unmet.isEmpty(), unmet);
 	}
 
 	private DischargeRules.Facts dischargeFacts(DosingSession session, Instant at, boolean escortConfirmed, boolean dissociationResolved) {
@@ -576,15 +589,7 @@ class SessionService {
 				: courses.signedOrder(s.courseId(), s.courseSessionNumber())
 					.map(o -> new OrderView(o.orderId(), o.doseMg(), o.infusionRateMlPerHour(), o.infusionMinutes(), o.devices(), o.signedBy()))
 					.orElse(null);
-		Readiness readiness;
-		if (s.status() == SessionStatus.DISCHARGED) {
-			readiness = new Readiness(true, List.of());
-		}
-		else {
-			List<DischargeRules.Unmet> unmet = s.firstDoseAt() == null ? List.of()
-					: DischargeRules.unmet(dischargeFacts(s, now, true, true), settings);
-			readiness = new Readiness(s.firstDoseAt() != null && unmet.isEmpty(), unmet);
-		}
+		Readiness readiness = readiness(s, now);
 		return new SessionView(s.id(), s.patientId(), s.courseId(), s.courseSessionNumber(), s.route(), s.status(), s.statusReason(),
 				s.scheduledStart(), s.chairId(), s.plannedDoseMg(), s.plannedDoseMgPerKg(), order, s.checkedInAt(), s.checkedInBy(),
 				s.lastFoodAt(), s.lastLiquidAt(), s.nasalSteroidOrDecongestantAt(), s.escortName(), s.escortPhone(), s.preDoseVitals(),

@@ -51,6 +51,10 @@ class SessionLifecycleTest {
 		assertThat(session.firstDoseAt()).isEqualTo(T0.plusSeconds(60));
 		session.readyForDischarge(T0.plus(Duration.ofHours(2)));
 		assertThat(session.status()).isEqualTo(SessionStatus.READY_FOR_DISCHARGE);
+		session.monitoringResumed(T0.plus(Duration.ofHours(2)));
+		assertThat(session.status()).isEqualTo(SessionStatus.MONITORING);
+		session.readyForDischarge(T0.plus(Duration.ofHours(2)));
+		assertThat(session.status()).isEqualTo(SessionStatus.READY_FOR_DISCHARGE);
 		session.discharge(new DosingSession.Discharge(T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofMinutes(90)), true, true, "nurse",
 				UUID.randomUUID()), List.of(), T0);
 		assertThat(session.status()).isEqualTo(SessionStatus.DISCHARGED);
