@@ -434,6 +434,23 @@ class SessionApiTest {
 		assertThat(discharged.status()).as(discharged.body()).isEqualTo(200);
 
 		assertThat(api.get(nurse, session + "/rems-form").status()).as("no REMS form for IV").isEqualTo(404);
+
+		// The note: a draft composed from the session, signed once, then only addenda.
+		JsonNode draft = api.get(nurse, session + "/note").json();
+		assertThat(draft.get("signed").asBoolean()).isFalse();
+		assertThat(draft.get("text").asString()).contains("Intravenous racemic ketamine session", "35 mg, lot KET-22", "over 40 minutes",
+				"checked by physician", "BLOOD_PRESSURE_SEVERE", "ALDRETE", "Discharged");
+		ApiClient.Response signed = api.post(nurse, session + "/note/signature", Map.of());
+		assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+		assertThat(signed.json().get("signedBy").asString()).isEqualTo("nurse");
+		assertThat(signed.json().get("contentSha256").asString()).hasSize(64);
+		assertThat(signed.json().get("text").asString()).isEqualTo(draft.get("text").asString());
+		assertThat(api.post(physician, session + "/note/signature", Map.of("text", "Rewritten")).status()).isEqualTo(409);
+		assertThat(api.post(physician, session + "/note/addenda", Map.of("text", " ")).status()).isEqualTo(400);
+		ApiClient.Response added = api.post(physician, session + "/note/addenda", Map.of("text", "Called the next day: well, no headache."));
+		assertThat(added.status()).isEqualTo(201);
+		assertThat(added.json().get("addenda").findValuesAsString("addedBy")).containsExactly("physician");
+		assertThat(added.json().get("text").asString()).isEqualTo(signed.json().get("text").asString());
 		JsonNode measures = api.get(nurse, "/api/v1/patients/" + patient + "/measure-schedules").json();
 		assertThat(Instant.parse(measures.get(0).get("nextDueAt").asString())).as("a post-session measure falls due 24 h after discharge")
 			.isEqualTo(NOW.minus(Duration.ofMinutes(5)).plus(Duration.ofHours(24)));
@@ -465,6 +482,9 @@ class SessionApiTest {
 		ApiClient.Response early = api.post(nurse, session + "/discharge",
 				Map.of("dischargedAt", NOW.toString(), "escortConfirmed", true, "dissociationResolved", true));
 		assertThat(ruleIds(early)).contains("DISCHARGE_INFUSION_ENDED", "DISCHARGE_ALDRETE_SCORE");
+		assertThat(api.post(nurse, session + "/note/signature", Map.of()).status()).as("the session is under way").isEqualTo(409);
+		assertThat(api.post(nurse, session + "/note/addenda", Map.of("text", "x")).status()).as("nothing signed yet").isEqualTo(409);
+		assertThat(api.get(api.token("frontdesk"), session + "/note").status()).isEqualTo(403);
 		ApiClient.Response aborted = api.post(nurse, session + "/abort", Map.of("reason", "Patient asked to stop"));
 		assertThat(aborted.json().get("status").asString()).isEqualTo("ABORTED");
 	}

@@ -30,11 +30,13 @@ class SessionApi {
 	private final SessionService sessions;
 	private final ChairBoard board;
 	private final RemsForms remsForms;
+	private final SessionNotes notes;
 
-	SessionApi(SessionService sessions, ChairBoard board, RemsForms remsForms) {
+	SessionApi(SessionService sessions, ChairBoard board, RemsForms remsForms, SessionNotes notes) {
 		this.sessions = sessions;
 		this.board = board;
 		this.remsForms = remsForms;
+		this.notes = notes;
 	}
 
 	@PostMapping("/api/v1/sessions")
@@ -120,6 +122,23 @@ class SessionApi {
 	@GetMapping("/api/v1/rems-forms/due")
 	java.util.List<RemsForms.Due> remsFormsDue() {
 		return remsForms.due();
+	}
+
+	@GetMapping("/api/v1/sessions/{id}/note")
+	SessionNotes.Note note(@PathVariable UUID id) {
+		return notes.note(id);
+	}
+
+	@PostMapping("/api/v1/sessions/{id}/note/signature")
+	@ResponseStatus(HttpStatus.CREATED)
+	SessionNotes.Note signNote(@PathVariable UUID id, @RequestBody SessionNotes.TextForm body) {
+		return notes.sign(id, body);
+	}
+
+	@PostMapping("/api/v1/sessions/{id}/note/addenda")
+	@ResponseStatus(HttpStatus.CREATED)
+	SessionNotes.Note addendum(@PathVariable UUID id, @RequestBody SessionNotes.TextForm body) {
+		return notes.addendum(id, body);
 	}
 
 	@GetMapping("/api/v1/board")
