@@ -571,6 +571,7 @@ class SessionApiTest {
 		assertThat(seats.get(0).get("patientName").asString()).startsWith("Eva Board");
 		assertThat(api.get(api.token("patient1"), "/api/v1/board").status()).isEqualTo(403);
 
+
 		// The page for the wall screen, and the table htmx swaps in every 5 seconds.
 		org.ketamineclinic.security.WebSession web = new org.ketamineclinic.security.WebSession(port).signIn("nurse", ApiClient.DEMO_PASSWORD);
 		java.net.http.HttpResponse<String> page = web.get("/board");
@@ -578,6 +579,25 @@ class SessionApiTest {
 		assertThat(page.body()).contains("Chair board", chair, "181/90", "BLOOD_PRESSURE_SEVERE", "every 5s");
 		assertThat(new org.ketamineclinic.security.WebSession(port).signIn("patient1", ApiClient.DEMO_PASSWORD).get("/board").statusCode())
 			.isEqualTo(403);
+
+		// An alert stays open until someone records the action taken.
+		String alert = session + "/alerts/" + seats.get(0).get("openAlerts").get(0).get("id").asString() + "/acknowledgement";
+		assertThat(api.post(nurse, alert, Map.of("action", " ")).status()).isEqualTo(400);
+		assertThat(api.post(nurse, session + "/alerts/" + java.util.UUID.randomUUID() + "/acknowledgement", Map.of("action", "x")).status())
+			.isEqualTo(404);
+		ApiClient.Response acknowledged = api.post(nurse, alert, Map.of("action", "Rechecked after 5 minutes: 150/88; physician informed"));
+		assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(201);
+		assertThat(acknowledged.json().get("open").asBoolean()).isFalse();
+		assertThat(acknowledged.json().get("acknowledgedBy").asString()).isEqualTo("nurse");
+		assertThat(api.post(api.token("physician"), alert, Map.of("action", "again")).status()).isEqualTo(409);
+		JsonNode after = null;
+		for (JsonNode c : api.get(nurse, "/api/v1/board").json().get("chairs")) {
+			if (c.get("chairId").asString().equals(chair)) {
+				after = c.get("sessions").get(0);
+			}
+		}
+		assertThat(after.get("openAlerts").size()).isZero();
+		assertThat(after.get("alertsToday").asInt()).isEqualTo(1);
 	}
 
 	@Test

@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Today's chairs: every session scheduled today (cancelled ones left out) by chair, with the phase,
- * minutes since the first dose, the last reading, when the next is due, the alerts of the latest
- * reading (the condition as it stands) and whether the discharge criteria are met. Audited like any
+ * minutes since the first dose, the last reading, when the next is due, the alerts nobody has
+ * acknowledged yet and whether the discharge criteria are met. Audited like any
  * read of patient data, so not a read-only transaction.
  */
 @Service
@@ -67,8 +67,7 @@ class ChairBoard {
 			List<Vitals> vitals = observations.vitals(s.id());
 			Vitals last = vitals.isEmpty() ? null : vitals.get(vitals.size() - 1);
 			List<SessionObservations.Alert> alerts = observations.alerts(s.id());
-			List<SessionService.AlertView> open = last == null ? List.of()
-					: alerts.stream().filter(a -> last.id().equals(a.sourceId())).map(SessionService::alertView).toList();
+			List<SessionService.AlertView> open = alerts.stream().filter(SessionObservations.Alert::open).map(SessionService::alertView).toList();
 			Instant due = sessions.nextVitalsDue(s, vitals);
 			String name = patients.find(s.patientId()).map(p -> p.givenName() + " " + p.familyName()).orElse("");
 			audit.read(s.patientId(), SessionService.RESOURCE, s.id());

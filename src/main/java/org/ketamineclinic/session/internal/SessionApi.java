@@ -141,6 +141,13 @@ class SessionApi {
 		return notes.addendum(id, body);
 	}
 
+	@PostMapping("/api/v1/sessions/{id}/alerts/{alertId}/acknowledgement")
+	@ResponseStatus(HttpStatus.CREATED)
+	SessionService.AlertView acknowledgeAlert(@PathVariable UUID id, @PathVariable UUID alertId,
+			@RequestBody SessionService.AlertAcknowledgementForm body) {
+		return sessions.acknowledgeAlert(id, alertId, body);
+	}
+
 	@GetMapping("/api/v1/board")
 	ChairBoard.Board board() {
 		return board.today();

@@ -25,7 +25,17 @@ class SessionObservations {
 		}
 	}
 
-	record Alert(UUID id, UUID sessionId, String code, String severity, String message, Instant raisedAt, @Nullable UUID sourceId) {
+	/** An alert, with its acknowledgement once a nurse or physician has recorded the action taken. */
+	record Alert(UUID id, UUID sessionId, String code, String severity, String message, Instant raisedAt, @Nullable UUID sourceId,
+			@Nullable String action, @Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt) {
+
+		Alert(UUID id, UUID sessionId, String code, String severity, String message, Instant raisedAt, @Nullable UUID sourceId) {
+			this(id, sessionId, code, severity, message, raisedAt, sourceId, null, null, null);
+		}
+
+		boolean open() {
+			return acknowledgedAt == null;
+		}
 	}
 
 	record ScaleScore(UUID id, UUID sessionId, UUID assessmentId, String instrument, @Nullable Integer total,
@@ -76,11 +86,20 @@ class SessionObservations {
 	}
 
 	List<Alert> alerts(UUID sessionId) {
-		return jdbc.sql("SELECT id, session_id, code, severity, message, raised_at, source_id FROM session_alert "
-				+ "WHERE session_id = ? ORDER BY raised_at")
+		return jdbc.sql("SELECT a.id, a.session_id, a.code, a.severity, a.message, a.raised_at, a.source_id, k.action, k.acknowledged_by, "
+				+ "k.acknowledged_at FROM session_alert a LEFT JOIN session_alert_acknowledgement k ON k.alert_id = a.id "
+				+ "WHERE a.session_id = ? ORDER BY a.raised_at")
 			.param(sessionId)
 			.query(Alert.class)
 			.list();
+	}
+
+	/** Records the acknowledgement; false when the alert was already acknowledged. */
+	boolean acknowledge(UUID clinicId, Alert alert, String action, String by, Instant at) {
+		return jdbc.sql("INSERT INTO session_alert_acknowledgement (alert_id, session_id, clinic_id, action, acknowledged_by, acknowledged_at) "
+				+ "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (alert_id) DO NOTHING")
+			.params(alert.id(), alert.sessionId(), clinicId, action, by, ts(at))
+			.update() == 1;
 	}
 
 	void add(UUID clinicId, ScaleScore s) {

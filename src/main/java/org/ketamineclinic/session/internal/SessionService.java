@@ -133,7 +133,11 @@ class SessionService {
 			@Nullable BigDecimal infusionRateMlPerHour, long version) {
 	}
 
-	record AlertView(UUID id, String code, String severity, String message, Instant raisedAt) {
+	record AlertView(UUID id, String code, String severity, String message, Instant raisedAt, boolean open, @Nullable String action,
+			@Nullable String acknowledgedBy, @Nullable Instant acknowledgedAt) {
+	}
+
+	record AlertAcknowledgementForm(@Nullable String action) {
 	}
 
 	record ReadingResult(UUID id, List<AlertView> alerts) {
@@ -482,6 +486,24 @@ class SessionService {
 		return new Created(saved.id(), saved.status(), saved.plannedDoseMg(), saved.version());
 	}
 
+	/** A nurse or physician records the action taken on an alert, once (409 after); it is then no longer open. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE')")
+	AlertView acknowledgeAlert(UUID id, UUID alertId, AlertAcknowledgementForm form) {
+		DosingSession session = find(id);
+		Alert alert = observations.alerts(session.id()).stream().filter(a -> a.id().equals(alertId)).findFirst()
+			.orElseThrow(() -> new NotFound("Alert", alertId));
+		String action = strip(form.action());
+		FieldChecks checks = new FieldChecks().require("action", action);
+		checks.rule(action == null || action.length() <= 2000, "action", "must be at most 2000 characters");
+		checks.throwIfAny();
+		if (!observations.acknowledge(session.clinicId(), alert, action, currentUser.get().username(), clock.instant())) {
+			throw new Conflict("The alert is already acknowledged");
+		}
+		audit.changed(session.patientId(), "SessionAlert", alertId, AuditAction.UPDATE);
+		return observations.alerts(session.id()).stream().filter(a -> a.id().equals(alertId)).map(SessionService::alertView)
+			.findFirst().orElseThrow();
+	}
+
 	// --- for the board and the REMS form ---
 
 	DosingSession find(UUID id) {
@@ -578,7 +600,8 @@ class SessionService {
 	}
 
 	static AlertView alertView(Alert a) {
-		return new AlertView(a.id(), a.code(), a.severity(), a.message(), a.raisedAt());
+		return new AlertView(a.id(), a.code(), a.severity(), a.message(), a.raisedAt(), a.open(), a.action(), a.acknowledgedBy(),
+				a.acknowledgedAt());
 	}
 
 	private SessionView view(DosingSession s) {
