@@ -395,6 +395,11 @@ class SessionApiTest {
 				"scheduledStart", ago(120), "chairId", "Chair-IV"));
 		assertThat(api.post(nurse, "/api/v1/sessions", Map.of("patientId", patient, "courseId", course.get("id").asString(),
 				"plannedDoseMg", 40, "scheduledStart", NOW.toString())).status()).as("the order gives the dose").isEqualTo(400);
+		ApiClient.Response byFrontDesk = api.post(api.token("frontdesk"), "/api/v1/sessions", Map.of("patientId", patient,
+				"courseId", course.get("id").asString(), "scheduledStart", NOW.plus(Duration.ofDays(3)).toString()));
+		assertThat(byFrontDesk.status()).as("front desk schedules course sessions too").isEqualTo(201);
+		assertThat(api.post(api.token("frontdesk"), "/api/v1/sessions/" + byFrontDesk.json().get("id").asString() + "/cancel",
+				Map.of("reason", "Booked twice")).status()).isEqualTo(200);
 		assertThat(api.post(nurse, session + "/check-in", checkIn(100, 130, 85)).status()).isEqualTo(200);
 		Map<String, Object> infusion = Map.of("lot", "KET-22", "doseMg", 35, "startedAt", ago(90), "durationMinutes", 40,
 				"checkedBy", "physician");

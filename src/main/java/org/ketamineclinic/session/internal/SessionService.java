@@ -254,7 +254,10 @@ class SessionService {
 				number = course.sessions().stream().filter(s -> s.status().equals("PLANNED")).map(TreatmentCourses.PlannedSessionView::number)
 					.findFirst().orElseThrow(() -> new Conflict("Every session of the course is given or cancelled"));
 			}
-			plannedMg = courses.signedOrder(form.courseId(), number).map(SignedOrder::doseMg).orElse(null);
+			// Front desk schedules course sessions but does not read dose orders; the clinicians see the order on the session.
+			if (user.role() != Role.FRONT_DESK) {
+				plannedMg = courses.signedOrder(form.courseId(), number).map(SignedOrder::doseMg).orElse(null);
+			}
 		}
 		else {
 			checkPlannedDose(checks, route, plannedMg, plannedPerKg);
