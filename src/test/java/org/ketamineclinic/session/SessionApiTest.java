@@ -467,6 +467,38 @@ class SessionApiTest {
 	}
 
 	@Test
+	void anEsketamineCourseSessionGivenInPartIsDischargedButNotRecordedOnTheCourse() {
+		api = new ApiClient(port);
+		String nurse = api.token("nurse");
+		String physician = api.token("physician");
+		String patient = readyPatient("EskCourse", "IN_ESKETAMINE");
+		ApiClient.Response course = api.post(physician, "/api/v1/patients/" + patient + "/courses",
+				Map.of("protocol", "ESKETAMINE_TRD_LABEL", "startDate", LocalDate.now().toString()));
+		assertThat(course.status()).as(course.body()).isEqualTo(201);
+		String coursePath = "/api/v1/courses/" + course.json().get("id").asString();
+		ApiClient.Response order = api.post(physician, coursePath + "/sessions/1/order", Map.of());
+		assertThat(order.status()).as(order.body()).isEqualTo(201);
+		assertThat(order.json().get("devices").asInt()).isEqualTo(2);
+		ApiClient.Response created = api.post(nurse, "/api/v1/sessions", Map.of("patientId", patient, "courseId",
+				course.json().get("id").asString(), "scheduledStart", ago(150)));
+		assertThat(created.json().get("plannedDoseMg").decimalValue()).isEqualByComparingTo("56");
+		String session = "/api/v1/sessions/" + created.json().get("id").asString();
+		assertThat(api.post(nurse, session + "/check-in", checkIn(145, 126, 80)).status()).isEqualTo(200);
+		assertThat(api.post(nurse, session + "/administrations", Map.of("lot", "ESK-3", "doseMg", 28, "startedAt", ago(140),
+				"deviceNumber", 1)).status()).isEqualTo(201);
+		ApiClient.Response third = api.post(nurse, session + "/administrations", Map.of("lot", "ESK-3", "doseMg", 28,
+				"startedAt", ago(135), "deviceNumber", 3));
+		assertThat(third.status()).as("the order is two devices").isEqualTo(422);
+		assertThat(ruleIds(third)).containsExactly("DOSE_MATCHES_SIGNED_ORDER");
+		api.post(nurse, session + "/assessments", Map.of("instrument", "MOAAS", "answers", List.of(5), "completedAt", ago(20)));
+		api.post(nurse, session + "/vitals", Map.of("takenAt", ago(19), "sbp", 128, "dbp", 80, "spo2", 98));
+		ApiClient.Response discharged = api.post(nurse, session + "/discharge", Map.of("dischargedAt", ago(10), "escortConfirmed", true,
+				"dissociationResolved", true));
+		assertThat(discharged.status()).as(discharged.body()).isEqualTo(200);
+		assertThat(api.get(physician, coursePath).json().get("plannedSessions").get(0).get("status").asString()).isEqualTo("PLANNED");
+	}
+
+	@Test
 	void anInfusionUnderWayIsDosingWithReadingsDueEvery10Minutes() {
 		api = new ApiClient(port);
 		String nurse = api.token("nurse");

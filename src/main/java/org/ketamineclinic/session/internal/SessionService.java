@@ -455,7 +455,12 @@ class SessionService {
 		session.discharge(new DosingSession.Discharge(form.dischargedAt(), form.readyToLeaveAt(), form.escortConfirmed(),
 				Boolean.TRUE.equals(form.dissociationResolved()), user.username(), user.userId()), unmet, now);
 		DosingSession saved = store(session);
-		if (saved.courseId() != null && saved.firstDoseAt() != null) {
+		// Only the ordered dose is recorded on the course: a course session given in part (one esketamine device of two)
+		// is left for the physician to judge on the course, and never keeps the patient from going home.
+		boolean orderedDoseGiven = saved.courseId() != null && saved.firstDoseAt() != null
+				&& courses.signedOrder(saved.courseId(), saved.courseSessionNumber())
+					.map(o -> o.doseMg().compareTo(saved.givenDoseMg()) == 0).orElse(false);
+		if (orderedDoseGiven) {
 			boolean severeDissociation = observations.adverseEvents(saved.id()).stream()
 				.anyMatch(e -> e.type().equals(AdverseEventType.DISSOCIATION.name()) && e.severity().equals(AdverseEventSeverity.SEVERE.name()));
 			boolean bloodPressureAlert = observations.alerts(saved.id()).stream()
