@@ -122,6 +122,18 @@ class SessionApiTest {
 		assertThat(due).isNotNull();
 		assertThat(due.get("overdue").asBoolean()).isTrue();
 		assertThat(due.get("patientName").asString()).startsWith("Eva Overdue");
+
+		// The staff home's sessions card lists it for clinicians, not for the front desk.
+		org.ketamineclinic.security.WebSession web = new org.ketamineclinic.security.WebSession(port).signIn("nurse", ApiClient.DEMO_PASSWORD);
+		assertThat(web.get("/").body()).contains("/sessions/home-fragment");
+		java.net.http.HttpResponse<String> card = web.get("/sessions/home-fragment");
+		assertThat(card.statusCode()).isEqualTo(200);
+		assertThat(card.body()).contains("REMS monitoring forms to submit", due.get("patientName").asString(), "overdue since",
+				"Chair board");
+		java.net.http.HttpResponse<String> frontDesk = new org.ketamineclinic.security.WebSession(port).signIn("frontdesk",
+				ApiClient.DEMO_PASSWORD).get("/sessions/home-fragment");
+		assertThat(frontDesk.statusCode()).isEqualTo(200);
+		assertThat(frontDesk.body()).doesNotContain("REMS monitoring forms").contains("Chair board");
 	}
 
 	static List<String> ruleIds(ApiClient.Response response) {
