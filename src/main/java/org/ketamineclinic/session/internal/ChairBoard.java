@@ -64,11 +64,10 @@ class ChairBoard {
 			if (s.status() == SessionStatus.CANCELLED) {
 				continue;
 			}
-			List<Vitals> vitals = observations.vitals(s.id());
-			Vitals last = vitals.isEmpty() ? null : vitals.get(vitals.size() - 1);
+			Vitals last = sessions.lastReading(s);
 			List<SessionObservations.Alert> alerts = observations.alerts(s.id());
 			List<SessionService.AlertView> open = alerts.stream().filter(SessionObservations.Alert::open).map(SessionService::alertView).toList();
-			Instant due = sessions.nextVitalsDue(s, vitals);
+			Instant due = sessions.nextVitalsDue(s, last);
 			String name = patients.find(s.patientId()).map(p -> p.givenName() + " " + p.familyName()).orElse("");
 			audit.read(s.patientId(), SessionService.RESOURCE, s.id());
 			Long minutes = s.firstDoseAt() == null ? null

@@ -68,6 +68,23 @@ class SessionObservations {
 			.list();
 	}
 
+	/**
+	 * The latest reading of the session taken from {@code from} up to {@code to} that has the value in
+	 * {@code column} (sbp, spo2 or rr), or null: what the discharge criteria and the board need, one
+	 * indexed row each instead of the whole chart.
+	 */
+	@Nullable Vitals latestWith(UUID sessionId, String column, Instant from, Instant to) {
+		if (!List.of("sbp", "spo2", "rr", "id").contains(column)) {
+			throw new IllegalArgumentException("not a reading column: " + column);
+		}
+		return jdbc.sql("SELECT id, session_id, taken_at, sbp, dbp, hr, spo2, rr, recorded_by FROM session_vitals WHERE session_id = ? "
+				+ "AND taken_at >= ? AND taken_at <= ? AND " + column + " IS NOT NULL ORDER BY taken_at DESC, recorded_at DESC LIMIT 1")
+			.params(sessionId, ts(from), ts(to))
+			.query(Vitals.class)
+			.optional()
+			.orElse(null);
+	}
+
 	/** The session's latest SpO2 taken at or before {@code at}, for the sustained-low rule; one indexed row, not the whole chart. */
 	@Nullable Integer spo2Before(UUID sessionId, Instant at) {
 		return jdbc.sql("SELECT spo2 FROM session_vitals WHERE session_id = ? AND taken_at <= ? AND spo2 IS NOT NULL "

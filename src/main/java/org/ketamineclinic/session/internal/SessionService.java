@@ -68,6 +68,8 @@ class SessionService {
 
 	static final String RESOURCE = "DosingSession";
 	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
+	/** An upper bound for "any reading" that PostgreSQL timestamps hold. */
+	static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
 	static final String SIGNED_ORDER_REQUIRED = "SIGNED_ORDER_REQUIRED";
 	static final String SEDATION_EMERGENCY = "SEDATION_EMERGENCY";
 	static final String EMERGENCY_SYMPTOM = "EMERGENCY_SYMPTOM";
@@ -524,10 +526,14 @@ class SessionService {
 				currentUser.clinic().value(), day.atStartOfDay(zone.zone()).toInstant(), day.plusDays(1).atStartOfDay(zone.zone()).toInstant());
 	}
 
-	@Nullable Instant nextVitalsDue(DosingSession session, List<Vitals> vitals) {
-		Instant last = vitals.isEmpty() ? null : vitals.get(vitals.size() - 1).takenAt();
+	@Nullable Instant nextVitalsDue(DosingSession session, @Nullable Vitals last) {
 		return MonitoringSchedule.nextDue(session.route(), session.status().inChair(), session.firstDoseAt(), session.infusionEndsAt(),
-				last, settings);
+				last == null ? null : last.takenAt(), settings);
+	}
+
+	/** The session's latest reading, if any. */
+	@Nullable Vitals lastReading(DosingSession session) {
+		return observations.latestWith(session.id(), "id", Instant.EPOCH, FAR_FUTURE);
 	}
 
 	/** The clinic's active nurse or physician that matches, for a second check and for the REMS form's monitoring clinician. */
@@ -578,17 +584,16 @@ class SessionService {
 
 	private DischargeRules.Facts dischargeFacts(DosingSession session, Instant at, boolean escortConfirmed, boolean dissociationResolved) {
 		Instant first = session.firstDoseAt();
-		List<Vitals> after = first == null ? List.of()
-				: observations.vitals(session.id()).stream().filter(v -> !v.takenAt().isBefore(first) && !v.takenAt().isAfter(at)).toList();
 		List<ScaleScore> scores = first == null ? List.of()
 				: observations.scores(session.id()).stream().filter(s -> !s.completedAt().isBefore(first) && !s.completedAt().isAfter(at)).toList();
 		Integer moaas = latest(scores, Instrument.MOAAS).map(ScaleScore::total).orElse(null);
 		Boolean aldrete = latest(scores, Instrument.ALDRETE).map(s -> "DISCHARGE_CRITERION_MET".equals(s.severity())).orElse(null);
-		VitalSigns bp = after.stream().filter(v -> v.sbp() != null).reduce((a, b) -> b).map(Vitals::signs).orElse(null);
-		Integer spo2 = after.stream().filter(v -> v.spo2() != null).reduce((a, b) -> b).map(Vitals::spo2).orElse(null);
-		Integer rr = after.stream().filter(v -> v.rr() != null).reduce((a, b) -> b).map(Vitals::rr).orElse(null);
+		Vitals bp = first == null ? null : observations.latestWith(session.id(), "sbp", first, at);
+		Vitals spo2 = first == null ? null : observations.latestWith(session.id(), "spo2", first, at);
+		Vitals rr = first == null ? null : observations.latestWith(session.id(), "rr", first, at);
 		return new DischargeRules.Facts(session.route(), at, first, session.infusionEndsAt(), escortConfirmed, dissociationResolved,
-				moaas, aldrete, bp, session.preDoseVitals(), spo2, rr, preDoseLimit(session.route()));
+				moaas, aldrete, bp == null ? null : bp.signs(), session.preDoseVitals(), spo2 == null ? null : spo2.spo2(),
+				rr == null ? null : rr.rr(), preDoseLimit(session.route()));
 	}
 
 	private static Optional<ScaleScore> latest(List<ScaleScore> scores, Instrument instrument) {
@@ -615,7 +620,7 @@ class SessionService {
 	private SessionView view(DosingSession s) {
 		Instant now = clock.instant();
 		List<Vitals> vitals = observations.vitals(s.id());
-		Instant due = nextVitalsDue(s, vitals);
+		Instant due = nextVitalsDue(s, vitals.isEmpty() ? null : vitals.get(vitals.size() - 1));
 		OrderView order = s.courseId() == null ? null
 				: courses.signedOrder(s.courseId(), s.courseSessionNumber())
 					.map(o -> new OrderView(o.orderId(), o.doseMg(), o.infusionRateMlPerHour(), o.infusionMinutes(), o.devices(), o.signedBy()))
