@@ -97,6 +97,16 @@ class SessionApiTest {
 		}
 	}
 
+	/** The sessions of one chair on today's board, or null when the chair is not on it. */
+	JsonNode chairSessions(String token, String chair) {
+		for (JsonNode c : api.get(token, "/api/v1/board").json().get("chairs")) {
+			if (c.get("chairId").asString().equals(chair)) {
+				return c.get("sessions");
+			}
+		}
+		return null;
+	}
+
 	/** The session's entry in the list of REMS forms due, or null. */
 	JsonNode dueForm(String token, String sessionId) {
 		for (JsonNode form : api.get(token, "/api/v1/rems-forms/due").json()) {
@@ -328,14 +338,7 @@ class SessionApiTest {
 		assertThat(ready.get("dischargeReadiness").get("ready").asBoolean()).isTrue();
 
 		api.post(nurse, session + "/vitals", Map.of("takenAt", ago(1), "sbp", 178, "dbp", 104, "spo2", 97));
-		JsonNode board = api.get(nurse, "/api/v1/board").json();
-		JsonNode seat = null;
-		for (JsonNode c : board.get("chairs")) {
-			if (c.get("chairId").asString().equals(chair)) {
-				seat = c.get("sessions").get(0);
-			}
-		}
-		assertThat(seat.get("readyForDischarge").asBoolean()).isFalse();
+		assertThat(chairSessions(nurse, chair).get(0).get("readyForDischarge").asBoolean()).isFalse();
 		JsonNode watched = api.get(nurse, session).json();
 		assertThat(watched.get("status").asString()).isEqualTo("MONITORING");
 		assertThat(watched.get("dischargeReadiness").get("unmet").findValuesAsString("ruleId")).containsExactly("DISCHARGE_BLOOD_PRESSURE_SAFE");
@@ -605,12 +608,7 @@ class SessionApiTest {
 
 		ApiClient.Response board = api.get(api.token("frontdesk"), "/api/v1/board");
 		assertThat(board.status()).isEqualTo(200);
-		JsonNode seats = null;
-		for (JsonNode c : board.json().get("chairs")) {
-			if (c.get("chairId").asString().equals(chair)) {
-				seats = c.get("sessions");
-			}
-		}
+		JsonNode seats = chairSessions(api.token("frontdesk"), chair);
 		assertThat(seats).isNotNull();
 		assertThat(seats.size()).as("the cancelled one is left out").isEqualTo(1);
 		assertThat(seats.get(0).get("status").asString()).isEqualTo("MONITORING");
@@ -639,12 +637,7 @@ class SessionApiTest {
 		assertThat(acknowledged.json().get("open").asBoolean()).isFalse();
 		assertThat(acknowledged.json().get("acknowledgedBy").asString()).isEqualTo("nurse");
 		assertThat(api.post(api.token("physician"), alert, Map.of("action", "again")).status()).isEqualTo(409);
-		JsonNode after = null;
-		for (JsonNode c : api.get(nurse, "/api/v1/board").json().get("chairs")) {
-			if (c.get("chairId").asString().equals(chair)) {
-				after = c.get("sessions").get(0);
-			}
-		}
+		JsonNode after = chairSessions(nurse, chair).get(0);
 		assertThat(after.get("openAlerts").size()).isZero();
 		assertThat(after.get("alertsToday").asInt()).isEqualTo(1);
 	}
