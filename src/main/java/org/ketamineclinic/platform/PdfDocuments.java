@@ -13,8 +13,8 @@ import org.thymeleaf.context.Context;
 
 /**
  * Renders a Thymeleaf template (written as well-formed XHTML, no external resources) to PDF with
- * openhtmltopdf. Used for signed consent forms, the prior-authorisation summary and the
- * controlled-substance reports.
+ * openhtmltopdf. Used for signed consent forms, the prior-authorisation summary, the controlled-substance
+ * reports and the esketamine REMS monitoring form; shared here so that every module prints the same way.
  */
 @Component
 public class PdfDocuments {

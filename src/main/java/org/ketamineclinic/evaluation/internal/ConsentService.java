@@ -31,6 +31,7 @@ import org.ketamineclinic.platform.Codes;
 import org.ketamineclinic.platform.FieldChecks;
 import org.ketamineclinic.platform.InvalidInput;
 import org.ketamineclinic.platform.NotFound;
+import org.ketamineclinic.platform.PdfDocuments;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;

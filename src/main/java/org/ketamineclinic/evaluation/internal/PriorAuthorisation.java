@@ -14,6 +14,7 @@ import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
 import org.ketamineclinic.platform.PdfDocuments;
 import org.ketamineclinic.platform.ClinicTimeZone;
 import org.ketamineclinic.platform.NotFound;
+import org.ketamineclinic.platform.PdfDocuments;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -1,0 +1,5 @@
+package org.ketamineclinic.session.internal;
+
+enum AdverseEventSeverity {
+	MILD, MODERATE, SEVERE
+}

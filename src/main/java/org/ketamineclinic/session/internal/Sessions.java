@@ -1,0 +1,20 @@
+package org.ketamineclinic.session.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.ketamineclinic.evaluation.Route;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface Sessions extends JpaRepository<DosingSession, UUID> {
+
+	Optional<DosingSession> findByClinicIdAndId(UUID clinicId, UUID id);
+
+	List<DosingSession> findByClinicIdAndScheduledStartGreaterThanEqualAndScheduledStartLessThanOrderByScheduledStart(UUID clinicId,
+			Instant from, Instant to);
+
+	/** Whether the patient had a dose of this route before {@code before}: the REMS form asks if this was the first treatment. */
+	boolean existsByClinicIdAndPatientIdAndRouteAndFirstDoseAtBefore(UUID clinicId, UUID patientId, Route route, Instant before);
+}
