@@ -61,6 +61,43 @@ class SessionApiTest {
 		}
 	}
 
+	private static boolean stocked;
+
+	/** The lots the tests give from, received once into the clinic's ledger: an administration draws whole units from it. */
+	@org.junit.jupiter.api.BeforeEach
+	void stockTheShelf() {
+		synchronized (SessionApiTest.class) {
+			if (stocked) {
+				return;
+			}
+			stocked = true;
+		}
+		ApiClient client = new ApiClient(port);
+		String physician = client.token("physician");
+		for (String lot : List.of("ESK-1", "ESK-2", "ESK-3", "ESK-LOT-7", "ESK-LOT-8")) {
+			receive(client, physician, "ESKETAMINE_28MG_DEVICE", lot);
+		}
+		for (String lot : List.of("KET-1", "KET-9", "KET-22")) {
+			receive(client, physician, "KETAMINE_10MG_PER_ML_20ML", lot);
+		}
+	}
+
+	static void receive(ApiClient client, String token, String product, String lot) {
+		ApiClient.Response received = client.post(token, "/api/v1/inventory/receipts", Map.of("product", product, "lot", lot,
+				"expiry", LocalDate.now().plusYears(1).toString(), "quantity", 40, "supplier", "Wholesaler", "invoice", "INV-" + lot));
+		assertThat(received.status()).as(received.body()).isEqualTo(201);
+	}
+
+	static int onShelf(ApiClient client, String token, String lot) {
+		int units = 0;
+		for (JsonNode balance : client.get(token, "/api/v1/inventory/balances").json()) {
+			if (balance.get("lot").asString().equals(lot)) {
+				units += balance.get("quantity").asInt();
+			}
+		}
+		return units;
+	}
+
 	String createSession(String token, Map<String, Object> body) {
 		ApiClient.Response created = api.post(token, "/api/v1/sessions", body);
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
@@ -430,7 +467,15 @@ class SessionApiTest {
 		ApiClient.Response stranger = api.post(nurse, session + "/administrations", Map.of("lot", "KET-22", "doseMg", 35,
 				"startedAt", ago(90), "durationMinutes", 40, "checkedBy", "frontdesk"));
 		assertThat(stranger.status()).as("only a nurse or physician checks a dose").isEqualTo(400);
+		int shelf = onShelf(api, nurse, "KET-22");
+		Map<String, Object> unknownLot = new HashMap<>(infusion);
+		unknownLot.put("lot", "NOT-RECEIVED-1");
+		ApiClient.Response notInStock = api.post(nurse, session + "/administrations", unknownLot);
+		assertThat(notInStock.status()).as(notInStock.body()).isEqualTo(400);
+		assertThat(notInStock.body()).contains("not a lot of ketamine vials in stock");
+		assertThat(onShelf(api, nurse, "KET-22")).as("refused administrations take nothing off the shelf").isEqualTo(shelf);
 		ApiClient.Response given = api.post(nurse, session + "/administrations", infusion);
+		assertThat(onShelf(api, nurse, "KET-22")).as("one 200 mg vial for 35 mg").isEqualTo(shelf - 1);
 		assertThat(given.status()).as(given.body()).isEqualTo(201);
 		assertThat(given.json().get("infusionRateMlPerHour").decimalValue()).isEqualByComparingTo("150");
 		assertThat(given.json().get("status").asString()).as("the infusion ended 50 minutes ago").isEqualTo("MONITORING");
@@ -444,7 +489,17 @@ class SessionApiTest {
 		assertThat(schedule.json().get("nextDueAt").isNull()).isTrue();
 		ApiClient.Response noAldrete = api.post(nurse, session + "/discharge",
 				Map.of("dischargedAt", ago(5), "escortConfirmed", true, "dissociationResolved", true));
-		assertThat(ruleIds(noAldrete)).containsExactly("DISCHARGE_ALDRETE_SCORE");
+		// 35 mg came from a 200 mg vial: the other 165 mg must be wasted under witness (or kept) before the patient leaves.
+		assertThat(ruleIds(noAldrete)).containsExactly("DISCHARGE_ALDRETE_SCORE", "DISCHARGE_CONTROLLED_SUBSTANCE_REMAINDER_ACCOUNTED");
+		assertThat(noAldrete.body()).contains("165 mg");
+		String sessionId = session.substring(session.lastIndexOf('/') + 1);
+		ApiClient.Response wasted = api.post(nurse, "/api/v1/inventory/wastes", Map.of("product", "KETAMINE_10MG_PER_ML_20ML",
+				"lot", "KET-22", "amountMg", 165, "witnessUsername", "physician", "witnessPassword", ApiClient.DEMO_PASSWORD,
+				"sessionId", sessionId));
+		assertThat(wasted.status()).as(wasted.body()).isEqualTo(201);
+		assertThat(ruleIds(api.post(nurse, session + "/discharge",
+				Map.of("dischargedAt", ago(5), "escortConfirmed", true, "dissociationResolved", true))))
+			.containsExactly("DISCHARGE_ALDRETE_SCORE");
 		ApiClient.Response aldrete = api.post(nurse, session + "/assessments",
 				Map.of("instrument", "ALDRETE", "answers", List.of(2, 2, 2, 2, 1), "completedAt", ago(10)));
 		assertThat(aldrete.status()).as(aldrete.body()).isEqualTo(201);

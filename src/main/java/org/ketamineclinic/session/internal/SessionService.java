@@ -25,6 +25,8 @@ import org.ketamineclinic.evaluation.Consents;
 import org.ketamineclinic.evaluation.CurrentPolicy;
 import org.ketamineclinic.evaluation.RemsRegistry;
 import org.ketamineclinic.evaluation.Route;
+import org.ketamineclinic.inventory.ControlledSubstances;
+import org.ketamineclinic.inventory.ControlledSubstances.Remainder;
 import org.ketamineclinic.evaluation.rules.BloodPressureLimit;
 import org.ketamineclinic.evaluation.rules.ClinicPolicy;
 import org.ketamineclinic.identity.Accounts;
@@ -65,6 +67,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 class SessionService {
+
+	/** Discharge waits until the controlled-substance remainder of the session's opened units is accounted for. */
+	static final String REMAINDER_ACCOUNTED = "DISCHARGE_CONTROLLED_SUBSTANCE_REMAINDER_ACCOUNTED";
 
 	static final String RESOURCE = "DosingSession";
 	static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
@@ -354,6 +359,8 @@ class SessionService {
 		List<DosingSession.Warning> warnings = session.administer(
 				new DosingSession.Given(lot, form.doseMg(), form.startedAt(), form.durationMinutes(), form.deviceNumber(), checkedBy), ordered,
 				settings.ivSecondPersonCheck(), currentUser.get().username(), now);
+		// Only an administration the session accepted takes units off the shelf; a refusal above dispenses nothing.
+		lots.dispense(session, lot, form.doseMg());
 		DosingSession saved = store(session);
 		UUID administrationId = saved.administrations().stream().max(Comparator.comparing(SessionChildren.Administration::startedAt))
 			.map(SessionChildren.Administration::id).orElseThrow();
@@ -451,8 +458,18 @@ class SessionService {
 		notAfter(checks, "readyToLeaveAt", form.readyToLeaveAt(), form.dischargedAt());
 		checks.throwIfAny();
 		session.advance(now);
-		List<DischargeRules.Unmet> unmet = DischargeRules.unmet(dischargeFacts(session, form.dischargedAt(), form.escortConfirmed(),
-				Boolean.TRUE.equals(form.dissociationResolved())), settings);
+		List<DischargeRules.Unmet> unmet = new ArrayList<>(DischargeRules.unmet(dischargeFacts(session, form.dischargedAt(),
+				form.escortConfirmed(), Boolean.TRUE.equals(form.dissociationResolved())), settings));
+		if (session.firstDoseAt() != null) {
+			Remainder remainder = lots.remainder(session, session.givenDoseMg());
+			if (!remainder.accountedFor()) {
+				unmet.add(new DischargeRules.Unmet(REMAINDER_ACCOUNTED, "REG (clinical reference section 8)", remainder.state()
+						== ControlledSubstances.RemainderState.OUTSTANDING
+								? remainder.outstandingMg().toPlainString() + " mg of the opened vial is neither wasted under witness nor"
+										+ " recorded as kept"
+								: "The ledger holds more wasted, kept or given than was dispensed for this session: correct it first"));
+			}
+		}
 		ClinicUser user = currentUser.get();
 		session.discharge(new DosingSession.Discharge(form.dischargedAt(), form.readyToLeaveAt(), form.escortConfirmed(),
 				Boolean.TRUE.equals(form.dissociationResolved()), user.username(), user.userId()), unmet, now);
