@@ -3,7 +3,6 @@ package org.ketamineclinic.assessment.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import org.ketamineclinic.assessment.internal.AssessmentService.ResponseView;
 import org.ketamineclinic.assessment.internal.MeasureScheduleService.ScheduleView;
 import org.ketamineclinic.assessment.scales.Scale;
 import org.ketamineclinic.assessment.scales.Score;
+import org.ketamineclinic.patient.ChartBanner;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
 import org.ketamineclinic.platform.ClinicTimeZone;
@@ -55,9 +55,6 @@ class ChartAssessmentPages {
 
 	/** Scales on which a low score is the bad one, so the chart shades its bands the other way round. */
 	private static final List<Instrument> LOWER_IS_WORSE = List.of(Instrument.MOAAS, Instrument.ALDRETE);
-
-	record Banner(UUID id, String name, String mrn, LocalDate birthDate, int ageYears, String sexAtBirth, boolean voided) {
-	}
 
 	record Row(UUID id, String shortName, Instant completedAt, @Nullable Integer total, String severity, List<Score.Flag> flags,
 			boolean risk, String source, String enteredBy) {
@@ -190,10 +187,8 @@ class ChartAssessmentPages {
 		return "assessments/chart";
 	}
 
-	private Banner banner(PatientSummary p) {
-		LocalDate today = LocalDate.now(zone.zone());
-		return new Banner(p.id(), p.familyName() + ", " + p.givenName(), p.mrn(), p.birthDate(),
-				Period.between(p.birthDate(), today).getYears(), ScaleForm.severityLabel(p.sexAtBirth().name()), p.voided());
+	private ChartBanner banner(PatientSummary p) {
+		return ChartBanner.of(p, LocalDate.now(zone.zone()));
 	}
 
 	private static Row row(AssessmentView a) {

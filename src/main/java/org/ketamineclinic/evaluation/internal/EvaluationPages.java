@@ -1,7 +1,6 @@
 package org.ketamineclinic.evaluation.internal;
 
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.ketamineclinic.evaluation.Route;
 import org.ketamineclinic.evaluation.internal.EvaluationService.Acknowledgement;
 import org.ketamineclinic.evaluation.internal.EvaluationService.EvaluationView;
 import org.ketamineclinic.evaluation.internal.EvaluationService.FindingView;
+import org.ketamineclinic.patient.ChartBanner;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
 import org.ketamineclinic.platform.ClinicTimeZone;
@@ -43,9 +43,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 @PreAuthorize("hasAnyRole('PHYSICIAN','NURSE','THERAPIST')")
 class EvaluationPages {
-
-	record Banner(UUID id, String name, String mrn, LocalDate birthDate, int ageYears, String sexAtBirth, boolean voided) {
-	}
 
 	record Choice(String code, String label) {
 	}
@@ -270,11 +267,7 @@ class EvaluationPages {
 		return labels;
 	}
 
-	private Banner banner(PatientSummary p) {
-		LocalDate today = LocalDate.now(zone.zone());
-		String sex = p.sexAtBirth().name();
-		return new Banner(p.id(), p.familyName() + ", " + p.givenName(), p.mrn(), p.birthDate(),
-				Period.between(p.birthDate(), today).getYears(),
-				sex.charAt(0) + sex.substring(1).toLowerCase().replace('_', ' '), p.voided());
+	private ChartBanner banner(PatientSummary p) {
+		return ChartBanner.of(p, LocalDate.now(zone.zone()));
 	}
 }
