@@ -34,6 +34,15 @@ class Lots {
 		this.ledger = ledger;
 	}
 
+	/** The lots a session of this route may give from, soonest expiry first within each product: the administration form's choices. */
+	List<LotInStock> inStock(Route route) {
+		return products(route).stream().flatMap(product -> ledger.lotsInStock(product).stream()).toList();
+	}
+
+	private static List<Product> products(Route route) {
+		return route == Route.IN_ESKETAMINE ? List.of(Product.ESKETAMINE_28MG_DEVICE) : RACEMIC;
+	}
+
 	/** The lot as recorded on the administration; 400 when it is missing or too long. */
 	String draw(@Nullable String lot) {
 		if (lot == null || lot.isBlank()) {
@@ -52,9 +61,7 @@ class Lots {
 	 * too few units on the shelf is the ledger's 409.
 	 */
 	void dispense(DosingSession session, String lot, BigDecimal doseMg) {
-		List<Product> products = session.route() == Route.IN_ESKETAMINE ? List.of(Product.ESKETAMINE_28MG_DEVICE) : RACEMIC;
-		LotInStock stock = products.stream()
-			.flatMap(product -> ledger.lotsInStock(product).stream())
+		LotInStock stock = inStock(session.route()).stream()
 			.filter(candidate -> candidate.lot().equals(lot))
 			.findFirst()
 			.orElseThrow(() -> new InvalidInput("lot", lot + " is not a lot of " + (session.route() == Route.IN_ESKETAMINE

@@ -286,6 +286,22 @@ class SessionService {
 		return view(sessions.saveAndFlush(session));
 	}
 
+	/** A line of the chart's Sessions tab. */
+	record SessionLine(UUID id, Route route, SessionStatus status, Instant scheduledStart, @Nullable String chairId,
+			@Nullable Instant firstDoseAt, @Nullable Instant dischargedAt) {
+	}
+
+	/** The patient's sessions, latest first. */
+	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE')")
+	List<SessionLine> forPatient(UUID patientId) {
+		List<SessionLine> lines = sessions.findByClinicIdAndPatientIdOrderByScheduledStartDesc(currentUser.clinic().value(), patientId)
+			.stream()
+			.map(s -> new SessionLine(s.id(), s.route(), s.status(), s.scheduledStart(), s.chairId(), s.firstDoseAt(), s.dischargedAt()))
+			.toList();
+		audit.read(patientId, RESOURCE, null);
+		return lines;
+	}
+
 	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE')")
 	CheckInResult checkIn(UUID id, CheckInForm form) {
 		DosingSession session = find(id);

@@ -15,6 +15,9 @@ interface Sessions extends JpaRepository<DosingSession, UUID> {
 	List<DosingSession> findByClinicIdAndScheduledStartGreaterThanEqualAndScheduledStartLessThanOrderByScheduledStart(UUID clinicId,
 			Instant from, Instant to);
 
+	/** The patient's sessions for the chart's Sessions tab, latest first. */
+	List<DosingSession> findByClinicIdAndPatientIdOrderByScheduledStartDesc(UUID clinicId, UUID patientId);
+
 	/** Whether the patient had a dose of this route before {@code before}: the REMS form asks if this was the first treatment. */
 	boolean existsByClinicIdAndPatientIdAndRouteAndFirstDoseAtBefore(UUID clinicId, UUID patientId, Route route, Instant before);
 }
