@@ -39,8 +39,12 @@ class SessionApiTest {
 
 	/** A patient ready for a session on {@code route}: approved evaluation, every current consent signed and countersigned, REMS for esketamine. */
 	String readyPatient(String prefix, String route) {
+		return readyPatient(api, prefix, route);
+	}
+
+	static String readyPatient(ApiClient api, String prefix, String route) {
 		String patient = Courses.approvedPatient(api, prefix, route, "TRD");
-		consent(patient, route);
+		consent(api, patient, route);
 		if (route.equals("IN_ESKETAMINE")) {
 			ApiClient.Response enrolled = api.post(api.token("nurse"), "/api/v1/patients/" + patient + "/rems-enrollment",
 					Map.of("enrolledOn", LocalDate.now().minusDays(1).toString()));
@@ -49,7 +53,7 @@ class SessionApiTest {
 		return patient;
 	}
 
-	void consent(String patient, String route) {
+	static void consent(ApiClient api, String patient, String route) {
 		String nurse = api.token("nurse");
 		for (JsonNode document : api.get(nurse, "/api/v1/consent-documents?route=" + route).json()) {
 			ApiClient.Response signed = api.post(nurse, "/api/v1/patients/" + patient + "/consents",

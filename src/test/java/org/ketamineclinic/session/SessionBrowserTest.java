@@ -1,0 +1,159 @@
+package org.ketamineclinic.session;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.ketamineclinic.support.ApiClient;
+import org.ketamineclinic.support.BrowserTest;
+import org.ketamineclinic.support.ClinicIntegrationTest;
+
+/**
+ * An IM session at the chair, in the browser: the nurse checks in with a raised blood pressure, a
+ * physician acknowledges it, the nurse gives from a lot chosen in stock, keys in a high reading and
+ * sees the alert, discharge is refused until the vial's remainder is wasted and an Aldrete of 9 is
+ * recorded, and the aftercare sheet names the escort.
+ */
+@ClinicIntegrationTest
+class SessionBrowserTest extends BrowserTest {
+
+	private static final Pattern SESSION_URL = Pattern.compile(".*/sessions/([0-9a-f-]{36})$");
+
+	@Test
+	void aNurseAndAPhysicianRunAnImSessionFromCheckInToDischarge() {
+		ApiClient api = new ApiClient(port);
+		String nurseToken = api.token("nurse");
+		String lot = "KET-UI-" + System.nanoTime();
+		SessionApiTest.receive(api, api.token("physician"), "KETAMINE_10MG_PER_ML_20ML", lot);
+		String patient = SessionApiTest.readyPatient(api, "SessionUi", "IM_KETAMINE");
+		String chair = "Chair-UI-" + System.nanoTime();
+		ApiClient.Response created = api.post(nurseToken, "/api/v1/sessions", Map.of("patientId", patient, "route", "IM_KETAMINE",
+				"scheduledStart", Instant.now().toString(), "chairId", chair));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String sessionId = created.json().get("id").asString();
+
+		// The nurse finds the patient on the chair board and opens the session.
+		signIn("nurse");
+		page.navigate("/board");
+		page.locator("#board tr", new Page.LocatorOptions().setHasText(chair)).getByRole(AriaRole.LINK).click();
+		assertThat(page).hasURL(SESSION_URL);
+		assertThat(page.url()).endsWith(sessionId);
+		assertThat(page.locator("#session-status")).hasText("PLANNED");
+
+		// Check-in 100 minutes ago, in the clinic's wall-clock time as the form shows it.
+		LocalDateTime now = LocalDateTime.parse(page.getByLabel("Checked in at").inputValue());
+		page.getByLabel("Checked in at").fill(local(now.minusMinutes(100)));
+		page.getByLabel("Last food").fill(local(now.minusMinutes(280)));
+		page.getByLabel("Last liquid").fill(local(now.minusMinutes(160)));
+		page.getByLabel("Escort name").fill("Sam Ride");
+		page.getByLabel("Escort phone").fill("555-0100");
+		page.locator("#ci-sbp").fill("150");
+		page.locator("#ci-dbp").fill("92");
+		page.locator("#ci-hr").fill("72");
+		page.locator("#ci-spo2").fill("98");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in")).click();
+		assertThat(page.locator("#session-status")).hasText("CHECKED_IN");
+		assertThat(page.locator("#findings li[data-rule='PRE_DOSE_BLOOD_PRESSURE_HIGH']")).containsText("150/92");
+		assertThat(page.locator("#findings form")).hasCount(0);
+
+		// Giving before the physician acknowledges is refused with the finding.
+		page.getByLabel("Lot").selectOption(lot);
+		page.getByLabel("Dose (mg)").fill("35");
+		page.getByLabel("Started at").fill(local(now.minusMinutes(90)));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record dose")).click();
+		assertThat(page.locator("#session-problems")).isVisible();
+		assertThat(page.locator("#session-status")).hasText("CHECKED_IN");
+
+		// A physician, on another device, acknowledges the soft finding with a reason.
+		Page physician = newPage(new Browser.NewContextOptions().setViewportSize(1280, 900));
+		signIn(physician, "physician", ApiClient.DEMO_PASSWORD);
+		physician.navigate("/sessions/" + sessionId);
+		physician.getByLabel("Reason to proceed").fill("Anxious on arrival; recheck was lower");
+		physician.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge")).click();
+		assertThat(physician.locator("#findings")).containsText("Acknowledged by physician: Anxious on arrival");
+
+		// The nurse gives 35 mg from the chosen lot.
+		page.navigate("/sessions/" + sessionId);
+		assertThat(page.getByLabel("Lot").locator("option[value='" + lot + "']")).hasCount(1);
+		page.getByLabel("Lot").selectOption(lot);
+		page.getByLabel("Dose (mg)").fill("35");
+		page.getByLabel("Started at").fill(local(now.minusMinutes(90)));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record dose")).click();
+		assertThat(page.locator(".notice[role='status']")).hasText("Dose recorded.");
+		assertThat(page.locator("#session-status")).hasText("MONITORING");
+		assertThat(page.locator("#administrations tbody tr")).hasCount(1);
+		assertThat(page.locator("#administrations")).containsText(lot);
+
+		// Vital signs by keyboard only: the systolic field has the focus, Tab moves on, Enter records.
+		assertThat(page.locator("#v-sbp")).isFocused();
+		page.keyboard().type("185");
+		page.keyboard().press("Tab");
+		page.keyboard().type("112");
+		page.keyboard().press("Tab");
+		page.keyboard().type("88");
+		page.keyboard().press("Tab");
+		page.keyboard().type("97");
+		page.keyboard().press("Tab");
+		page.keyboard().type("16");
+		page.keyboard().press("Enter");
+		assertThat(page.locator(".notice[role='status']")).containsText("Alert");
+		assertThat(page.locator("#readings tbody tr").first()).containsText("185/112");
+		assertThat(page.locator("#open-alerts li[data-code='BLOOD_PRESSURE_SEVERE']")).isVisible();
+		assertThat(page.locator("#next-check")).containsText("Next check due");
+
+		// Discharge is refused: no Aldrete yet and 165 mg of the 200 mg vial unaccounted for.
+		page.locator("#escortConfirmed").check();
+		page.locator("#dissociationResolved").check();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discharge")).click();
+		assertThat(page.locator("#session-problems")).containsText("165 mg");
+		assertThat(page.locator("#session-problems")).containsText("Aldrete");
+		assertThat(page.locator("#unmet li[data-rule='DISCHARGE_ALDRETE_SCORE']")).isVisible();
+		assertThat(page.locator("#session-status")).hasText("MONITORING");
+		assertThat(overflowingCards(page)).isEmpty();
+		screenshot(page, "session-discharge-refused");
+
+		// The remainder is wasted under the physician's witness in the ledger.
+		ApiClient.Response wasted = api.post(nurseToken, "/api/v1/inventory/wastes", Map.of("product", "KETAMINE_10MG_PER_ML_20ML",
+				"lot", lot, "amountMg", 165, "witnessUsername", "physician", "witnessPassword", ApiClient.DEMO_PASSWORD,
+				"sessionId", sessionId));
+		assertThat(wasted.status()).as(wasted.body()).isEqualTo(201);
+
+		// Aldrete 9 (one point off for consciousness), then discharge succeeds.
+		page.navigate("/sessions/" + sessionId);
+		assertThat(page.locator("#session-problems")).hasCount(0);
+		page.getByLabel("Consciousness").selectOption("1");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record Aldrete")).click();
+		assertThat(page.locator(".notice[role='status']")).hasText("ALDRETE recorded: 9.");
+		assertThat(page.locator("#scores")).containsText("ALDRETE");
+		assertThat(page.locator("#discharge-ready")).isVisible();
+		page.locator("#escortConfirmed").check();
+		page.locator("#dissociationResolved").check();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discharge")).click();
+		assertThat(page.locator("#session-status")).hasText("DISCHARGED");
+		assertThat(page.locator("#discharged")).containsText("by nurse");
+
+		// The printable aftercare sheet names the escort.
+		page.locator("#aftercare-link").click();
+		assertThat(page.locator("#aftercare-escort")).containsText("Sam Ride");
+		assertThat(page.locator("#aftercare-rules")).containsText("24 hours");
+		assertThat(page.locator("#crisis-line")).containsText("988");
+		screenshot(page, "session-aftercare");
+
+		// The chart's Sessions tab lists it.
+		page.navigate("/patients/" + patient + "/sessions");
+		assertThat(page.locator("#patient-sessions tbody tr")).hasCount(1);
+		assertThat(page.locator("#patient-sessions")).containsText("DISCHARGED");
+	}
+
+	private static String local(LocalDateTime time) {
+		return time.withSecond(0).withNano(0).toString();
+	}
+}
