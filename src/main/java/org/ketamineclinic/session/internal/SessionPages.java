@@ -22,6 +22,7 @@ import org.ketamineclinic.platform.Conflict;
 import org.ketamineclinic.platform.InvalidInput;
 import org.ketamineclinic.platform.NotFound;
 import org.ketamineclinic.platform.RuleViolation;
+import org.ketamineclinic.session.SessionStatus;
 import org.ketamineclinic.session.internal.SessionService.SessionView;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -230,8 +231,8 @@ class SessionPages {
 		model.addAttribute("esketamine", session.route() == Route.IN_ESKETAMINE);
 		model.addAttribute("openFindings", session.findings().stream().filter(f -> !f.acknowledged()).toList());
 		model.addAttribute("openAlerts", session.alerts().stream().filter(SessionService.AlertView::open).toList());
-		model.addAttribute("lots", session.status() == org.ketamineclinic.session.SessionStatus.CHECKED_IN
-				|| session.status() == org.ketamineclinic.session.SessionStatus.DOSING ? lots.inStock(session.route()) : List.of());
+		model.addAttribute("lots", session.status() == SessionStatus.CHECKED_IN || session.status() == SessionStatus.DOSING
+				? lots.inStock(session.route()) : List.of());
 		model.addAttribute("doseMg", session.order() != null ? session.order().doseMg() : session.plannedDoseMg());
 		model.addAttribute("adverseEventTypes", AdverseEventType.values());
 		model.addAttribute("adverseEventSeverities", AdverseEventSeverity.values());
