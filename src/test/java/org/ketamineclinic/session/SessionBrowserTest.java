@@ -25,6 +25,8 @@ import org.ketamineclinic.support.ClinicIntegrationTest;
 @ClinicIntegrationTest
 class SessionBrowserTest extends BrowserTest {
 
+	private static final String VIAL = "KETAMINE_10MG_PER_ML_20ML";
+
 	private static final Pattern SESSION_URL = Pattern.compile(".*/sessions/([0-9a-f-]{36})$");
 
 	@Test
@@ -32,7 +34,6 @@ class SessionBrowserTest extends BrowserTest {
 		ApiClient api = new ApiClient(port);
 		String nurseToken = api.token("nurse");
 		String lot = "KET-UI-" + System.nanoTime();
-		SessionApiTest.receive(api, api.token("physician"), "KETAMINE_10MG_PER_ML_20ML", lot);
 		String patient = SessionApiTest.readyPatient(api, "SessionUi", "IM_KETAMINE");
 		String chair = "Chair-UI-" + System.nanoTime();
 		ApiClient.Response created = api.post(nurseToken, "/api/v1/sessions", Map.of("patientId", patient, "route", "IM_KETAMINE",
@@ -40,8 +41,20 @@ class SessionBrowserTest extends BrowserTest {
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String sessionId = created.json().get("id").asString();
 
-		// The nurse finds the patient on the chair board and opens the session.
+		// The nurse receives the lot into the ledger (issue 8: receive, dispense in a session, witnessed waste, count).
 		signIn("nurse");
+		page.navigate("/inventory");
+		page.locator("#r-product").selectOption(VIAL);
+		page.locator("#r-lot").fill(lot);
+		page.locator("#r-expiry").fill(java.time.LocalDate.now().plusYears(1).toString());
+		page.locator("#r-quantity").fill("10");
+		page.locator("#r-supplier").fill("Hikma");
+		page.locator("#r-invoice").fill("INV-" + lot);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record receipt")).click();
+		assertThat(page.locator(".notice")).containsText("Received 10 of lot " + lot);
+		assertThat(shelf(lot)).hasText("10");
+
+		// The nurse finds the patient on the chair board and opens the session.
 		page.navigate("/board");
 		page.locator("#board tr", new Page.LocatorOptions().setHasText(chair)).getByRole(AriaRole.LINK).click();
 		assertThat(page).hasURL(SESSION_URL);
@@ -120,11 +133,18 @@ class SessionBrowserTest extends BrowserTest {
 		assertThat(overflowingCards(page)).isEmpty();
 		screenshot(page, "session-discharge-refused");
 
-		// The remainder is wasted under the physician's witness in the ledger.
-		ApiClient.Response wasted = api.post(nurseToken, "/api/v1/inventory/wastes", Map.of("product", "KETAMINE_10MG_PER_ML_20ML",
-				"lot", lot, "amountMg", 165, "witnessUsername", "physician", "witnessPassword", ApiClient.DEMO_PASSWORD,
-				"sessionId", sessionId));
-		assertThat(wasted.status()).as(wasted.body()).isEqualTo(201);
+		// The session took one 200 mg vial off the shelf; the 165 mg left in it is wasted on the ledger page,
+		// the physician witnessing with their own password.
+		page.locator("#waste-link").click();
+		assertThat(shelf(lot)).hasText("9");
+		assertThat(page.locator("#w-session")).hasValue(sessionId);
+		page.locator("#w-product").selectOption(VIAL);
+		page.locator("#w-lot").fill(lot);
+		page.locator("#w-amount").fill("165");
+		page.locator("#w-witness").fill("physician");
+		page.locator("#w-password").fill(ApiClient.DEMO_PASSWORD);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record waste")).click();
+		assertThat(page.locator(".notice")).containsText("Wasted 165 mg of lot " + lot + ", witnessed by physician");
 
 		// Aldrete 9 (one point off for consciousness), then discharge succeeds.
 		page.navigate("/sessions/" + sessionId);
@@ -151,6 +171,22 @@ class SessionBrowserTest extends BrowserTest {
 		page.navigate("/patients/" + patient + "/sessions");
 		assertThat(page.locator("#patient-sessions tbody tr")).hasCount(1);
 		assertThat(page.locator("#patient-sessions")).containsText("DISCHARGED");
+
+		// The evening count finds 8 vials where the book says 9: a discrepancy opens.
+		page.navigate("/inventory");
+		page.locator("#c-product").selectOption(VIAL);
+		page.locator("#c-lot").fill(lot);
+		page.locator("#c-counted").fill("8");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record count")).click();
+		assertThat(page).hasURL(Pattern.compile(".*/inventory/discrepancies/[0-9a-f-]{36}$"));
+		assertThat(page.locator(".problem")).containsText("a discrepancy is open");
+		assertThat(page.locator("#expected")).hasText("9");
+		assertThat(page.locator("#counted")).hasText("8");
+		assertThat(page.locator("#status")).hasText("OPEN");
+	}
+
+	private com.microsoft.playwright.Locator shelf(String lot) {
+		return page.locator("#balances tr[data-lot='" + lot + "'] .units");
 	}
 
 	private static String local(LocalDateTime time) {
