@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.evaluation.Route;
+import org.ketamineclinic.identity.CurrentUser;
 import org.ketamineclinic.patient.ChartBanner;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.platform.ClinicTimeZone;
@@ -58,9 +59,12 @@ class CoursePages {
 	private final PatientRegistry patients;
 	private final ClinicTimeZone zone;
 	private final JsonMapper json;
+	private final CurrentUser currentUser;
 	private final PkSimulator simulator = new PkSimulator();
 
-	CoursePages(CourseService courses, ProtocolLibrary library, PatientRegistry patients, ClinicTimeZone zone, JsonMapper json) {
+	CoursePages(CourseService courses, ProtocolLibrary library, PatientRegistry patients, ClinicTimeZone zone, JsonMapper json,
+			CurrentUser currentUser) {
+		this.currentUser = currentUser;
 		this.courses = courses;
 		this.library = library;
 		this.patients = patients;
@@ -79,8 +83,7 @@ class CoursePages {
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		List<String> problems = new ArrayList<>();
 		try {
-			boolean perKg = protocol != null && library.list().stream()
-				.anyMatch(p -> p.protocol().code().equals(protocol) && p.protocol().route().racemic());
+			boolean perKg = library.find(currentUser.clinic(), protocol).map(p -> p.protocol().route().racemic()).orElse(false);
 			CourseView course = courses.create(id, new CourseService.CourseForm(protocol, startDate, perKg ? dose : null,
 					perKg ? null : dose));
 			redirect.addFlashAttribute("notice", "Course started: " + course.protocolName() + ".");

@@ -215,7 +215,7 @@ class CourseService implements TreatmentCourses {
 			.map(c -> new CourseSummary(c.id(), c.protocolCode(), c.route(), c.phase().name(), c.status().name(), c.startDate(),
 					(int) c.sessions().stream().filter(CourseSession::isGiven).count(),
 					(int) c.sessions().stream().filter(CourseSession::planned).count(), c.currentDose(),
-					protocolOf(c).doseUnit().symbol()))
+					(c.route().racemic() ? DoseUnit.MG_PER_KG : DoseUnit.MG).symbol()))
 			.toList();
 	}
 
@@ -529,48 +529,56 @@ class CourseService implements TreatmentCourses {
 	}
 
 	private Optional<TitrationAdvisor.Suggestion> suggestion(TreatmentCourse course, Protocol protocol) {
-		if (!course.active()) {
-			return Optional.empty();
-		}
+		return suggestion(course, protocol, response(course));
+	}
+
+	private Optional<TitrationAdvisor.Suggestion> suggestion(TreatmentCourse course, Protocol protocol,
+			Optional<TreatmentResponses.Response> response) {
 		List<TitrationAdvisor.GivenSession> given = course.givenForAdvice();
-		if (given.isEmpty()) {
+		if (!course.active() || given.isEmpty()) {
 			return Optional.empty();
 		}
 		// Non-response counts only when measured: a rating after the baseline.
-		ResponseStatus status = responses.current(course.patientId(), course.firstDosingDay(zone.zone()).orElse(null))
-			.filter(TreatmentResponses.Response::measured)
+		ResponseStatus status = response.filter(TreatmentResponses.Response::measured)
 			.map(TreatmentResponses.Response::status)
 			.orElse(ResponseStatus.NO_BASELINE);
 		return TitrationAdvisor.suggest(protocol, course.phase(), course.currentDose(), given, status,
 				course.lastTitrationDecisionSession());
 	}
 
+	/** The patient's response against the baseline of this course's first session; none once the course has ended. */
+	private Optional<TreatmentResponses.Response> response(TreatmentCourse course) {
+		return course.active() ? responses.current(course.patientId(), course.firstDosingDay(zone.zone()).orElse(null))
+				: Optional.empty();
+	}
+
 	private CourseView view(TreatmentCourse course, Protocol protocol) {
-		Map<Integer, DoseOrder> current = orders.findByClinicIdAndCourseIdOrderBySignedAtAsc(course.clinicId(), course.id()).stream()
-			.filter(DoseOrder::current)
-			.collect(Collectors.toMap(DoseOrder::sessionNumber, Function.identity(), (a, b) -> b));
+		List<OrderView> allOrders = orders.findByClinicIdAndCourseIdOrderBySignedAtAsc(course.clinicId(), course.id()).stream()
+			.map(this::orderView)
+			.toList();
+		Map<Integer, OrderView> current = allOrders.stream()
+			.filter(o -> o.voidedAt() == null)
+			.collect(Collectors.toMap(OrderView::sessionNumber, Function.identity(), (a, b) -> b));
 		boolean perKg = protocol.doseUnit() == DoseUnit.MG_PER_KG;
 		List<SessionView> sessions = course.sessions().stream()
 			.map(s -> new SessionView(s.number(), s.phase().name(), s.earliestDate(), s.latestDate(), perKg ? null : s.plannedDose(),
 					perKg ? s.plannedDose() : null, s.status().name(), s.givenAt(), s.givenDoseMg(), s.severeDissociation(),
-					s.bloodPressureAlert(), current.containsKey(s.number()) ? orderView(current.get(s.number())) : null))
+					s.bloodPressureAlert(), current.get(s.number())))
 			.toList();
-		Optional<TreatmentResponses.Response> response = course.active()
-				? responses.current(course.patientId(), course.firstDosingDay(zone.zone()).orElse(null)) : Optional.empty();
+		Optional<TreatmentResponses.Response> response = response(course);
 		boolean checkDue = course.active() && course.phase() == org.ketamineclinic.protocol.library.Phase.INDUCTION
 				&& course.sessions().stream()
 					.noneMatch(s -> s.phase() == org.ketamineclinic.protocol.library.Phase.INDUCTION && s.planned());
 		return new CourseView(course.id(), course.patientId(), course.protocolCode(), protocol.name(), course.route(),
 				protocol.doseUnit().name(), course.phase().name(), course.status().name(), course.startDate(), course.currentDose(),
 				protocol.maxDose(), protocol.titrationSteps(), course.maintenanceFrequency(), protocol.maintenanceFrequencies(),
-				protocol.infusionMinutes(), course.version(), sessions, suggestion(course, protocol).orElse(null),
+				protocol.infusionMinutes(), course.version(), sessions, suggestion(course, protocol, response).orElse(null),
 				response.orElse(null), checkDue,
 				course.decisions().stream()
 					.map(d -> new DecisionView(d.kind().name(), d.afterSession(), d.ruleId(), d.fromValue(), d.toValue(), d.reason(),
 							d.decidedBy(), d.decidedAt()))
 					.toList(),
-				orders.findByClinicIdAndCourseIdOrderBySignedAtAsc(course.clinicId(), course.id()).stream().map(this::orderView).toList(),
-				course.createdBy(), course.createdAt());
+				allOrders, course.createdBy(), course.createdAt());
 	}
 
 	@SuppressWarnings("unchecked")

@@ -258,8 +258,4 @@ class DoseOrder {
 	@Nullable String voidReason() {
 		return voidReason;
 	}
-
-	boolean current() {
-		return voidedAt == null;
-	}
 }

@@ -131,11 +131,7 @@ class ProtocolLibrary {
 		ClinicUser user = currentUser.get();
 		int updated = jdbc.update("UPDATE protocol SET name = ?, route = ?, definition = ?, version = version + 1, updated_by = ?, "
 				+ "updated_at = ? WHERE clinic_id = ? AND code = ? AND version = ?", protocol.name(), protocol.route().name(),
-				json.writeValueAsString(new Protocol(protocol.code(), protocol.name(), protocol.route(), protocol.indication(),
-						protocol.doseUnit(), protocol.startDose(), protocol.titrationSteps(), protocol.infusionMinutes(),
-						protocol.induction(), protocol.maintenance(), protocol.maintenanceFrequencies(),
-						protocol.stepUpAfterToleratedSessions(), protocol.sessionsPlannedAhead(), false,
-						existing.protocol().copiedFrom(), protocol.source())),
+				json.writeValueAsString(protocol.withCopiedFrom(existing.protocol().copiedFrom())),
 				user.username(), Timestamp.from(clock.instant()), user.clinicId().value(), code, form.version());
 		if (updated == 0) {
 			throw new Conflict("Protocol " + code + " was changed by someone else (version " + existing.version()

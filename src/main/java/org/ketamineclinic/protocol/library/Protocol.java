@@ -87,6 +87,12 @@ public record Protocol(String code, String name, Route route, @Nullable Indicati
 		return route == Route.IN_ESKETAMINE && indication != Indication.MDSI;
 	}
 
+	/** The same protocol with the given origin: an edit keeps where the clinic protocol was copied from. */
+	public Protocol withCopiedFrom(@Nullable String origin) {
+		return new Protocol(code, name, route, indication, doseUnit, startDose, titrationSteps, infusionMinutes, induction, maintenance,
+				maintenanceFrequencies, stepUpAfterToleratedSessions, sessionsPlannedAhead, builtIn, origin, source);
+	}
+
 	/** The same protocol under a clinic's own code and name, editable, remembering where it came from. */
 	public Protocol copyAs(String newCode, String newName) {
 		return new Protocol(newCode, newName, route, indication, doseUnit, startDose, titrationSteps, infusionMinutes, induction,
