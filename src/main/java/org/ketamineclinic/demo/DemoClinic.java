@@ -32,7 +32,7 @@ class DemoClinic implements ApplicationRunner {
 	static final String SEED_ACTOR = "demo-seed";
 	static final int PATIENT_ACCOUNTS = 3;
 	static final RemsRegistry.Certification REMS_CERTIFICATION = new RemsRegistry.Certification("DEMO-REMS-000001",
-			"Dr. Priya Raman", LocalDate.of(2026, 1, 5));
+			"Dr. Priya Raman", LocalDate.of(2026, 1, 5), NAME, "100 Example Way, Suite 200, Springfield, IL 62701", "+1 555 010 0100");
 
 	private static final Logger log = LoggerFactory.getLogger(DemoClinic.class);
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.identity.ClinicId;
 
 /**
@@ -32,7 +33,12 @@ public interface RemsRegistry {
 	 * @param settingId the REMS healthcare-setting id
 	 * @param authorisedRepresentative the person who certified the setting
 	 * @param certifiedOn when it was certified
+	 * @param settingName the healthcare setting's name as the REMS knows it (printed on the monitoring form)
+	 * @param settingAddress its address
+	 * @param settingPhone the phone number the REMS reaches the monitoring clinician on; null only on certifications
+	 * recorded before the form needed them
 	 */
-	record Certification(String settingId, String authorisedRepresentative, LocalDate certifiedOn) {
+	record Certification(String settingId, String authorisedRepresentative, LocalDate certifiedOn, @Nullable String settingName,
+			@Nullable String settingAddress, @Nullable String settingPhone) {
 	}
 }

@@ -52,19 +52,25 @@ class RemsApiTest {
 		api = new ApiClient(port);
 		String admin = api.token("admin");
 		Map<String, String> certification = Map.of("settingId", "DEMO-REMS-000001", "authorisedRepresentative",
-				"Dr. Priya Raman", "certifiedOn", "2026-01-05");
+				"Dr. Priya Raman", "certifiedOn", "2026-01-05", "settingName", "Demo Ketamine Clinic", "settingAddress",
+				"100 Example Way, Suite 200, Springfield, IL 62701", "settingPhone", "+1 555 010 0100");
 		assertThat(api.put(api.token("physician"), "/api/v1/rems/setting", certification).status()).isEqualTo(403);
 		ApiClient.Response future = api.put(admin, "/api/v1/rems/setting", Map.of("settingId", "X", "authorisedRepresentative",
-				"Y", "certifiedOn", LocalDate.now().plusDays(3).toString()));
+				"Y", "certifiedOn", LocalDate.now().plusDays(3).toString(), "settingName", "N", "settingAddress", "A", "settingPhone",
+				"555 0100"));
 		assertThat(future.status()).isEqualTo(400);
-		assertThat(future.json().get("errors").get(0).get("field").asString()).isEqualTo("certifiedOn");
-		ApiClient.Response missing = api.put(admin, "/api/v1/rems/setting", Map.of("certifiedOn", "2026-01-05"));
+		assertThat(future.json().get("errors").findValuesAsString("field")).containsExactly("certifiedOn");
+		ApiClient.Response missing = api.put(admin, "/api/v1/rems/setting", Map.of("certifiedOn", "2026-01-05", "settingPhone", "call me"));
 		assertThat(missing.status()).isEqualTo(400);
-		assertThat(missing.body()).contains("settingId").contains("authorisedRepresentative");
+		// The monitoring form prints the setting's name, address and phone, so a certification without them is refused.
+		assertThat(missing.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("settingId",
+				"authorisedRepresentative", "settingName", "settingAddress", "settingPhone");
 		ApiClient.Response saved = api.put(admin, "/api/v1/rems/setting", certification);
 		assertThat(saved.status()).as(saved.body()).isEqualTo(200);
 		assertThat(saved.json().get("recordedBy").asString()).isEqualTo("admin");
 		assertThat(saved.json().get("certifiedOn").asString()).isEqualTo("2026-01-05");
+		assertThat(saved.json().get("settingPhone").asString()).isEqualTo("+1 555 010 0100");
+		assertThat(saved.json().get("settingAddress").asString()).startsWith("100 Example Way");
 	}
 
 	@Test

@@ -298,11 +298,11 @@ class SessionApiTest {
 		assertThat(form.get("concomitant").get("psychostimulants").asBoolean()).isFalse();
 		assertThat(form.get("concomitant").get("maois").asBoolean()).isFalse();
 		assertThat(form.get("monitoringClinician").get("name").asString()).isNotBlank();
-		assertThat(form.get("monitoringClinician").has("phone")).isTrue();
+		assertThat(form.get("monitoringClinician").get("phone").asString()).as("the certified setting's phone").isEqualTo("+1 555 010 0100");
 		assertThat(form.get("monitoringClinician").has("email")).isTrue();
 		assertThat(form.get("setting").get("remsSettingId").asString()).startsWith("DEMO-REMS");
-		assertThat(form.get("setting").has("name")).isTrue();
-		assertThat(form.get("setting").has("address")).isTrue();
+		assertThat(form.get("setting").get("name").asString()).isEqualTo("Demo Ketamine Clinic");
+		assertThat(form.get("setting").get("address").asString()).isEqualTo("100 Example Way, Suite 200, Springfield, IL 62701");
 		LocalDate treated = NOW.minus(Duration.ofMinutes(150)).atZone(java.time.ZoneId.of("America/New_York")).toLocalDate();
 		assertThat(form.get("treatmentDate").asString()).isEqualTo(treated.toString());
 		assertThat(form.get("dueBy").asString()).isEqualTo(treated.plusDays(7).toString());
@@ -454,6 +454,12 @@ class SessionApiTest {
 		ApiClient.Response byFrontDesk = api.post(api.token("frontdesk"), "/api/v1/sessions", Map.of("patientId", patient,
 				"courseId", course.get("id").asString(), "scheduledStart", NOW.plus(Duration.ofDays(3)).toString()));
 		assertThat(byFrontDesk.status()).as("front desk schedules course sessions too").isEqualTo(201);
+		assertThat(api.get(nurse, "/api/v1/sessions/" + byFrontDesk.json().get("id").asString()).json().get("courseSessionNumber").asInt())
+			.as("session 1 is taken by the first dosing session, so the next planned one").isEqualTo(2);
+		ApiClient.Response twice = api.post(nurse, "/api/v1/sessions", Map.of("patientId", patient, "courseId", course.get("id").asString(),
+				"courseSessionNumber", 1, "scheduledStart", NOW.toString()));
+		assertThat(twice.status()).as("one signed order is never given in two sessions").isEqualTo(409);
+		assertThat(twice.body()).contains("Course session 1 already has a dosing session");
 		assertThat(api.post(api.token("frontdesk"), "/api/v1/sessions/" + byFrontDesk.json().get("id").asString() + "/cancel",
 				Map.of("reason", "Booked twice")).status()).isEqualTo(200);
 		assertThat(api.post(nurse, session + "/check-in", checkIn(100, 130, 85)).status()).isEqualTo(200);
@@ -570,6 +576,54 @@ class SessionApiTest {
 				"dissociationResolved", true));
 		assertThat(discharged.status()).as(discharged.body()).isEqualTo(200);
 		assertThat(api.get(physician, coursePath).json().get("plannedSessions").get(0).get("status").asString()).isEqualTo("PLANNED");
+	}
+
+	/**
+	 * The thresholds are the clinic's own settings, changed with a reason on the clinic policy page:
+	 * a change reaches the next reading and the next IV dose, and the history says who and why.
+	 */
+	@Test
+	void theClinicsOwnThresholdsAndSecondCheckApplyToTheNextReadingAndDose() {
+		api = new ApiClient(port);
+		String nurse = api.token("nurse");
+		String physician = api.token("physician");
+		String patient = readyPatient("Limits", "IV_KETAMINE");
+		String session = createSession(nurse, Map.of("patientId", patient, "route", "IV_KETAMINE", "scheduledStart", ago(30)));
+		api.post(nurse, session + "/check-in", checkIn(25, 130, 85));
+		try {
+			ApiClient.Response stricter = api.put(physician, "/api/v1/clinic-policy/heartRateAbove",
+					Map.of("value", 100, "reason", "Cardiology asked for earlier calls"));
+			assertThat(stricter.status()).as(stricter.body()).isEqualTo(200);
+			ApiClient.Response checked = api.put(physician, "/api/v1/clinic-policy/ivSecondPersonCheck",
+					Map.of("value", "YES", "reason", "Double check after a pump error"));
+			assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+			assertThat(api.put(physician, "/api/v1/clinic-policy/spo2Below", Map.of("value", 95, "reason", "x")).status())
+				.as("a single-reading SpO2 alert above the sustained one is refused").isEqualTo(400);
+			JsonNode history = api.get(physician, "/api/v1/clinic-policy").json().get("history");
+			assertThat(history.get(0).get("key").asString()).isEqualTo("ivSecondPersonCheck");
+			assertThat(history.get(1).get("key").asString()).isEqualTo("heartRateAbove");
+			assertThat(history.get(1).get("changedBy").asString()).isEqualTo("physician");
+			assertThat(history.get(1).get("reason").asString()).isEqualTo("Cardiology asked for earlier calls");
+
+			ApiClient.Response alone = api.post(nurse, session + "/administrations",
+					Map.of("lot", "KET-9", "doseMg", 35, "startedAt", ago(15), "durationMinutes", 40));
+			assertThat(alone.status()).as(alone.body()).isEqualTo(422);
+			assertThat(ruleIds(alone)).containsExactly("SECOND_PERSON_CHECK_REQUIRED");
+			ApiClient.Response together = api.post(nurse, session + "/administrations",
+					Map.of("lot", "KET-9", "doseMg", 35, "startedAt", ago(15), "durationMinutes", 40, "checkedBy", "physician"));
+			assertThat(together.status()).as(together.body()).isEqualTo(201);
+
+			ApiClient.Response fast = api.post(nurse, session + "/vitals", Map.of("takenAt", ago(5), "hr", 105));
+			assertThat(fast.json().get("alerts").findValuesAsString("code")).as("above the clinic's 100").containsExactly("HEART_RATE_HIGH");
+			ApiClient.Response calm = api.post(nurse, session + "/vitals", Map.of("takenAt", ago(4), "hr", 100));
+			assertThat(calm.json().get("alerts").size()).as("at the limit is not above it").isZero();
+		}
+		finally {
+			api.put(physician, "/api/v1/clinic-policy/heartRateAbove", Map.of("value", 120, "reason", "Back to the reference"));
+			api.put(physician, "/api/v1/clinic-policy/ivSecondPersonCheck", Map.of("value", "NO", "reason", "Back to the reference"));
+		}
+		ApiClient.Response usual = api.post(nurse, session + "/vitals", Map.of("takenAt", ago(3), "hr", 105));
+		assertThat(usual.json().get("alerts").size()).as("back at the reference's 120").isZero();
 	}
 
 	@Test

@@ -185,6 +185,216 @@ class SessionBrowserTest extends BrowserTest {
 		assertThat(page.locator("#status")).hasText("OPEN");
 	}
 
+	/**
+	 * A complete esketamine session at the chair: check-in with nothing to acknowledge, two devices
+	 * five minutes apart from a lot on the shelf, the 40-minute reading, MOAA/S and CADSS, discharge
+	 * after two hours with the time the patient would have been ready recorded, the REMS form listed
+	 * on the staff home until it is marked submitted, and the note signed and locked.
+	 */
+	@Test
+	void aNurseRunsACompleteEsketamineSessionThroughTheRemsForm() {
+		ApiClient api = new ApiClient(port);
+		String nurseToken = api.token("nurse");
+		String lot = "ESK-UI-" + System.nanoTime();
+		SessionApiTest.receive(api, api.token("physician"), "ESKETAMINE_28MG_DEVICE", lot);
+		String patient = SessionApiTest.readyPatient(api, "EskUi", "IN_ESKETAMINE");
+		String chair = "Chair-ESK-" + System.nanoTime();
+		ApiClient.Response created = api.post(nurseToken, "/api/v1/sessions", Map.of("patientId", patient, "route", "IN_ESKETAMINE",
+				"scheduledStart", Instant.now().toString(), "chairId", chair));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String sessionId = created.json().get("id").asString();
+
+		signIn("nurse");
+		page.navigate("/sessions/" + sessionId);
+		LocalDateTime now = LocalDateTime.parse(page.getByLabel("Checked in at").inputValue());
+		page.getByLabel("Checked in at").fill(local(now.minusMinutes(170)));
+		page.getByLabel("Last food").fill(local(now.minusMinutes(320)));
+		page.getByLabel("Last liquid").fill(local(now.minusMinutes(220)));
+		page.getByLabel("Escort name").fill("Ana Ride");
+		page.getByLabel("Escort phone").fill("555-0199");
+		page.locator("#ci-sbp").fill("128");
+		page.locator("#ci-dbp").fill("82");
+		page.locator("#ci-hr").fill("70");
+		page.locator("#ci-spo2").fill("98");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in")).click();
+		assertThat(page.locator(".notice[role='status']")).hasText("Checked in.");
+		assertThat(page.locator("#session-status")).hasText("CHECKED_IN");
+
+		// Two 28 mg devices, five minutes apart, from the lot on the shelf.
+		for (int device = 1; device <= 2; device++) {
+			page.getByLabel("Lot").selectOption(lot);
+			page.getByLabel("Dose (mg)").fill("28");
+			page.getByLabel("Started at").fill(local(now.minusMinutes(165 - 5L * device)));
+			page.getByLabel("Device number").fill(Integer.toString(device));
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record dose")).click();
+			assertThat(page.locator(".notice[role='status']")).hasText("Dose recorded.");
+		}
+		assertThat(page.locator("#administrations tbody tr")).hasCount(2);
+		assertThat(page.locator("#session-status")).hasText("MONITORING");
+
+		// The reading at about 40 minutes, then one before discharge; neither raises an alert.
+		page.locator("#v-sbp").fill("150");
+		page.locator("#v-dbp").fill("94");
+		page.locator("#v-spo2").fill("97");
+		page.locator("#v-time").fill(now.minusMinutes(120).toLocalTime().withSecond(0).withNano(0).toString());
+		page.locator("#v-rr").press("Enter");
+		assertThat(page.locator(".notice[role='status']")).hasText("Reading recorded.");
+		page.locator("#v-sbp").fill("132");
+		page.locator("#v-dbp").fill("84");
+		page.locator("#v-spo2").fill("98");
+		page.locator("#v-time").fill(now.minusMinutes(15).toLocalTime().withSecond(0).withNano(0).toString());
+		page.locator("#v-rr").press("Enter");
+		assertThat(page.locator("#readings tbody tr")).hasCount(2);
+		assertThat(page.locator("#open-alerts")).hasCount(0);
+
+		// MOAA/S 5 and a CADSS with one item rated slightly.
+		page.getByLabel("MOAA/S (0 to 5)").selectOption("5");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record MOAA/S")).click();
+		assertThat(page.locator(".notice[role='status']")).hasText("MOAAS recorded: 5.");
+		page.locator("#cadss summary").click();
+		page.getByLabel("Item 7", new Page.GetByLabelOptions().setExact(true)).selectOption("1");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record CADSS")).click();
+		assertThat(page.locator(".notice[role='status']")).hasText("CADSS recorded: 1.");
+		assertThat(page.locator("#scores")).containsText("CADSS");
+
+		// Two hours have passed since the first device and sedation is resolved: every measured criterion is met.
+		assertThat(page.locator("#discharge-ready")).isVisible();
+		page.locator("#escortConfirmed").check();
+		page.locator("#dissociationResolved").check();
+		page.getByLabel("Ready to leave at").fill(local(now.minusMinutes(70)));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discharge")).click();
+		assertThat(page.locator("#session-status")).hasText("DISCHARGED");
+
+		// The REMS form is due on the staff home until it is marked submitted.
+		assertThat(page.locator("#rems-due")).containsText("Due by");
+		com.microsoft.playwright.APIResponse pdf = page.request().get(page.locator("#rems-pdf").getAttribute("href"));
+		assertThat(pdf.status()).isEqualTo(200);
+		assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
+		assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		page.navigate("/");
+		assertThat(page.locator("#sessions-today a[href='/sessions/" + sessionId + "']")).containsText("EskUi");
+		page.navigate("/sessions/" + sessionId);
+		page.getByLabel("REMS confirmation number").fill("RMS-2026-0042");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mark submitted")).click();
+		assertThat(page.locator("#rems-submitted")).containsText("Submitted by nurse");
+		assertThat(page.locator("#rems-submitted")).containsText("confirmation RMS-2026-0042");
+		page.navigate("/");
+		assertThat(page.locator("#sessions-today")).containsText("Chair board");
+		assertThat(page.locator("#sessions-today a[href='/sessions/" + sessionId + "']")).hasCount(0);
+
+		// The note is composed from the session, signed once and then only takes addenda.
+		page.navigate("/sessions/" + sessionId);
+		assertThat(page.locator("#note-draft").inputValue()).contains(lot, "Intranasal esketamine session", "CADSS");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign note")).click();
+		assertThat(page.locator("#note-signed")).containsText("Signed by nurse");
+		assertThat(page.locator("#note-form")).hasCount(0);
+		page.getByLabel("Addendum").fill("Phoned the next morning: slept well.");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add addendum")).click();
+		assertThat(page.locator("#addenda")).containsText("nurse: Phoned the next morning: slept well.");
+		assertThat(overflowingCards(page)).isEmpty();
+		screenshot(page, "session-esketamine-records");
+	}
+
+	/**
+	 * An IV infusion from a signed course order: the page shows the pump rate, a reading of 186/104
+	 * during the infusion raises the severe blood-pressure alert on the session and on the chair
+	 * board, the physician records the action taken, a recheck is back to safe, and the patient
+	 * goes home once the infusion has ended, Aldrete is 9 or more and the vial's rest is wasted.
+	 */
+	@Test
+	void anIvInfusionRaisesAndResolvesABloodPressureAlert() {
+		ApiClient api = new ApiClient(port);
+		String nurseToken = api.token("nurse");
+		String physicianToken = api.token("physician");
+		String lot = "KET-IV-UI-" + System.nanoTime();
+		SessionApiTest.receive(api, physicianToken, VIAL, lot);
+		String patient = SessionApiTest.readyPatient(api, "IvUi", "IV_KETAMINE");
+		ApiClient.Response course = api.post(physicianToken, "/api/v1/patients/" + patient + "/courses",
+				Map.of("protocol", "IV_KETAMINE_6_INFUSIONS", "startDate", java.time.LocalDate.now().toString()));
+		assertThat(course.status()).as(course.body()).isEqualTo(201);
+		String courseId = course.json().get("id").asString();
+		ApiClient.Response order = api.post(physicianToken, "/api/v1/courses/" + courseId + "/sessions/1/order",
+				Map.of("bagVolumeMl", 100));
+		assertThat(order.status()).as(order.body()).isEqualTo(201);
+		String doseMg = order.json().get("doseMg").decimalValue().stripTrailingZeros().toPlainString();
+		String pumpRate = order.json().get("infusionRateMlPerHour").decimalValue().stripTrailingZeros().toPlainString();
+		String chair = "Chair-IV-" + System.nanoTime();
+		ApiClient.Response created = api.post(nurseToken, "/api/v1/sessions", Map.of("patientId", patient, "courseId", courseId,
+				"scheduledStart", Instant.now().toString(), "chairId", chair));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String sessionId = created.json().get("id").asString();
+
+		signIn("nurse");
+		page.navigate("/sessions/" + sessionId);
+		assertThat(page.locator("#pump-rate")).containsText(pumpRate + " mL/h over 40 min");
+		LocalDateTime now = LocalDateTime.parse(page.getByLabel("Checked in at").inputValue());
+		page.getByLabel("Checked in at").fill(local(now.minusMinutes(70)));
+		page.getByLabel("Last food").fill(local(now.minusMinutes(300)));
+		page.getByLabel("Last liquid").fill(local(now.minusMinutes(200)));
+		page.getByLabel("Escort name").fill("Lee Ride");
+		page.getByLabel("Escort phone").fill("555-0123");
+		page.locator("#ci-sbp").fill("126");
+		page.locator("#ci-dbp").fill("80");
+		page.locator("#ci-hr").fill("68");
+		page.locator("#ci-spo2").fill("99");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in")).click();
+		assertThat(page.locator("#session-status")).hasText("CHECKED_IN");
+		page.getByLabel("Lot").selectOption(lot);
+		assertThat(page.getByLabel("Dose (mg)")).hasValue(doseMg);
+		page.getByLabel("Started at").fill(local(now.minusMinutes(60)));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record dose")).click();
+		assertThat(page.locator(".notice[role='status']")).containsText("Pump rate " + pumpRate + " mL/h.");
+
+		// 186/104 twenty minutes into the infusion: the severe alert, on the session and on the chair board.
+		page.locator("#v-sbp").fill("186");
+		page.locator("#v-dbp").fill("104");
+		page.locator("#v-hr").fill("92");
+		page.locator("#v-time").fill(now.minusMinutes(40).toLocalTime().withSecond(0).withNano(0).toString());
+		page.locator("#v-rr").press("Enter");
+		assertThat(page.locator(".notice[role='status']")).containsText("Alert");
+		assertThat(page.locator("#open-alerts li[data-code='BLOOD_PRESSURE_SEVERE']")).isVisible();
+		page.navigate("/board");
+		com.microsoft.playwright.Locator row = page.locator("#board tr", new Page.LocatorOptions().setHasText(chair));
+		assertThat(row).containsText("BLOOD_PRESSURE_SEVERE");
+		assertThat(row).containsText("186/104");
+
+		// The physician, on the tablet, records what was done; a recheck is back to safe.
+		Page physician = newPage(new Browser.NewContextOptions().setViewportSize(820, 1180));
+		signIn(physician, "physician", ApiClient.DEMO_PASSWORD);
+		physician.navigate("/sessions/" + sessionId);
+		physician.getByLabel("Action taken").fill("Infusion paused 5 minutes, rechecked, resumed at the same rate");
+		physician.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Acknowledge alert")).click();
+		assertThat(physician.locator("#open-alerts")).hasCount(0);
+		assertThat(overflowingCards(physician)).isEmpty();
+		page.navigate("/sessions/" + sessionId);
+		page.locator("#v-sbp").fill("138");
+		page.locator("#v-dbp").fill("86");
+		page.locator("#v-spo2").fill("98");
+		page.locator("#v-time").fill(now.minusMinutes(5).toLocalTime().withSecond(0).withNano(0).toString());
+		page.locator("#v-rr").press("Enter");
+		assertThat(page.locator(".notice[role='status']")).hasText("Reading recorded.");
+		page.navigate("/board");
+		row = page.locator("#board tr", new Page.LocatorOptions().setHasText(chair));
+		assertThat(row).not().containsText("BLOOD_PRESSURE_SEVERE");
+		assertThat(row).containsText("Waiting: Aldrete, vial remainder");
+
+		// The infusion ended 20 minutes ago; Aldrete 10 and the vial's rest wasted under witness: home.
+		ApiClient.Response wasted = api.post(nurseToken, "/api/v1/inventory/wastes", Map.of("product", VIAL, "lot", lot, "amountMg",
+				new java.math.BigDecimal("200").subtract(new java.math.BigDecimal(doseMg)), "witnessUsername", "physician",
+				"witnessPassword", ApiClient.DEMO_PASSWORD, "sessionId", sessionId));
+		assertThat(wasted.status()).as(wasted.body()).isEqualTo(201);
+		page.navigate("/sessions/" + sessionId);
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record Aldrete")).click();
+		assertThat(page.locator(".notice[role='status']")).hasText("ALDRETE recorded: 10.");
+		assertThat(page.locator("#discharge-ready")).isVisible();
+		page.locator("#escortConfirmed").check();
+		page.locator("#dissociationResolved").check();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Discharge")).click();
+		assertThat(page.locator("#session-status")).hasText("DISCHARGED");
+		assertThat(page.locator("#note-draft").inputValue()).contains("BLOOD_PRESSURE_SEVERE", "Infusion paused 5 minutes");
+		screenshot(page, "session-iv-alert-resolved");
+	}
+
 	private com.microsoft.playwright.Locator shelf(String lot) {
 		return page.locator("#balances tr[data-lot='" + lot + "'] .units");
 	}

@@ -15,6 +15,7 @@ import org.ketamineclinic.evaluation.Route;
 import org.ketamineclinic.evaluation.rules.BloodPressureLimit;
 import org.ketamineclinic.evaluation.rules.ClinicPolicy;
 import org.ketamineclinic.evaluation.rules.EvaluationRule;
+import org.ketamineclinic.evaluation.rules.MonitoringLimits;
 import org.ketamineclinic.evaluation.rules.StandardRules;
 import org.ketamineclinic.patient.DosingWeight;
 import org.ketamineclinic.patient.HistoryFindingCode;
@@ -157,6 +158,38 @@ record PolicySetting(String key, String label, Kind kind, int min, int max, @Nul
 				"clinical reference §5: the EU label starts patients 65 and over at 28 mg, the US label at 56 mg; an age rule per jurisdiction (POLICY)",
 				p -> p.olderAdultEsketamineStartsAt28() ? "YES" : "NO",
 				(p, v) -> p.withOlderAdultEsketamineStartsAt28(v.equals("YES"))));
+		monitoring(settings, "severeSystolicAtOrAbove", "Session alert: severe systolic blood pressure at or above", 140, 250,
+				"mmHg", "clinical reference §6: systolic 180 or more pauses the infusion, recheck in 5 minutes, notify the physician (POLICY)");
+		monitoring(settings, "severeDiastolicAtOrAbove", "Session alert: severe diastolic blood pressure at or above", 90, 150,
+				"mmHg", "clinical reference §6: diastolic 110 or more pauses the infusion, recheck in 5 minutes, notify the physician (POLICY)");
+		monitoring(settings, "racemicPreDoseSystolic", "Ketamine check-in: pre-dose systolic above this needs a physician's acknowledgement",
+				110, 200, "mmHg", "clinical reference §6: pre-dose above 140/90, IV clinic default hold and recheck (POLICY)");
+		monitoring(settings, "racemicPreDoseDiastolic", "Ketamine check-in: pre-dose diastolic above this needs a physician's acknowledgement",
+				70, 130, "mmHg", "clinical reference §6: pre-dose above 140/90, IV clinic default hold and recheck (POLICY)");
+		monitoring(settings, "racemicFoodFastMinutes", "Ketamine check-in: shortest fast from food", 0, 720, "minutes",
+				"clinical reference §6: no food for 2 hours before dosing; the label fixes it for esketamine, ketamine is clinic policy (POLICY)");
+		monitoring(settings, "racemicLiquidFastMinutes", "Ketamine check-in: shortest fast from liquids", 0, 240, "minutes",
+				"clinical reference §6: no liquids for 30 minutes before dosing; the label fixes it for esketamine, ketamine is clinic policy (POLICY)");
+		monitoring(settings, "heartRateAbove", "Session alert: heart rate above", 90, 180, "beats/min",
+				"clinical reference §6: heart rate above 120 or below 50, notify (POLICY)");
+		monitoring(settings, "heartRateBelow", "Session alert: heart rate below", 30, 70, "beats/min",
+				"clinical reference §6: heart rate above 120 or below 50, notify (POLICY)");
+		monitoring(settings, "spo2SustainedBelow", "Session alert: SpO2 below this on 2 readings in a row", 85, 98, "%",
+				"clinical reference §6: SpO2 below 92% sustained (2 readings): stop, oxygen, notify (POLICY)");
+		monitoring(settings, "spo2Below", "Session alert: any SpO2 reading below", 80, 95, "%",
+				"clinical reference §6: any SpO2 reading below 90%: stop, oxygen, notify (POLICY)");
+		monitoring(settings, "respiratoryRateBelow", "Session alert: respiratory rate below", 6, 14, "breaths/min",
+				"clinical reference §6: respiratory rate below 10 or above 30, notify (POLICY)");
+		monitoring(settings, "respiratoryRateAbove", "Session alert: respiratory rate above", 20, 40, "breaths/min",
+				"clinical reference §6: respiratory rate below 10 or above 30, notify (POLICY)");
+		monitoring(settings, "ivInfusionCheckEveryMinutes", "Session: vital signs during an IV infusion every", 1, 30, "minutes",
+				"clinical reference §6: every 10 minutes during an IV infusion (academic centre practice, POLICY)");
+		monitoring(settings, "afterDoseCheckEveryMinutes", "Session: vital signs after the dose every", 5, 60, "minutes",
+				"clinical reference §6: every 15 minutes after the infusion (academic centre practice, POLICY)");
+		settings.add(PolicySetting.choice("ivSecondPersonCheck", "Session: an IV dose needs a second member of staff to check it",
+				List.of("YES", "NO"), "clinic practice: an independent double check of an IV dose before it runs, off by default (POLICY)",
+				p -> p.monitoring().ivSecondPersonCheck() ? "YES" : "NO",
+				(p, v) -> p.withMonitoring(p.monitoring().withIvSecondPersonCheck(v.equals("YES")))));
 		for (HistoryFindingCode code : ClinicPolicy.RELAXABLE_RACEMIC_FINDINGS) {
 			settings.add(new PolicySetting(RACEMIC_PREFIX + code.name(), "Racemic ketamine: " + code.label(), Kind.SEVERITY, 0,
 					0, null,
@@ -175,5 +208,13 @@ record PolicySetting(String key, String label, Kind kind, int min, int max, @Nul
 					}));
 		}
 		return List.copyOf(settings);
+	}
+
+	/** A session monitoring number of {@link MonitoringLimits}, read and changed by its component name. */
+	private static void monitoring(List<PolicySetting> settings, String component, String label, int min, int max, String unit,
+			String source) {
+		settings.add(new PolicySetting(component, label, Kind.NUMBER, min, max, unit, source,
+				p -> Integer.toString(p.monitoring().number(component)),
+				(p, v) -> p.withMonitoring(p.monitoring().with(component, Integer.parseInt(v)))));
 	}
 }

@@ -38,11 +38,12 @@ class RemsService implements RemsRegistry {
 	static final String ENROLLMENT = "RemsEnrollment";
 
 	record CertificationRequest(@Nullable String settingId, @Nullable String authorisedRepresentative,
-			@Nullable String certifiedOn) {
+			@Nullable String certifiedOn, @Nullable String settingName, @Nullable String settingAddress, @Nullable String settingPhone) {
 	}
 
 	record CertificationView(boolean certified, @Nullable String settingId, @Nullable String authorisedRepresentative,
-			@Nullable LocalDate certifiedOn, @Nullable String recordedBy, @Nullable Instant recordedAt) {
+			@Nullable LocalDate certifiedOn, @Nullable String settingName, @Nullable String settingAddress, @Nullable String settingPhone,
+			@Nullable String recordedBy, @Nullable Instant recordedAt) {
 	}
 
 	record EnrollmentRequest(@Nullable String enrolledOn) {
@@ -71,20 +72,23 @@ class RemsService implements RemsRegistry {
 
 	@Override
 	public void certifySetting(ClinicId clinic, Certification certification, String recordedBy) {
-		FieldChecks checks = checks(certification.settingId(), certification.authorisedRepresentative());
+		FieldChecks checks = checks(certification.settingId(), certification.authorisedRepresentative(), certification.settingName(),
+				certification.settingAddress(), certification.settingPhone());
 		checks.rule(!certification.certifiedOn().isAfter(today()), "certifiedOn", "must not be in the future");
 		checks.throwIfAny();
 		jdbc.update("INSERT INTO rems_setting_certification (clinic_id, setting_id, authorised_representative, certified_on, "
-				+ "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)", clinic.value(), certification.settingId().strip(),
-				certification.authorisedRepresentative().strip(), Date.valueOf(certification.certifiedOn()), recordedBy,
-				Timestamp.from(clock.instant()));
+				+ "setting_name, setting_address, setting_phone, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				clinic.value(), certification.settingId().strip(), certification.authorisedRepresentative().strip(),
+				Date.valueOf(certification.certifiedOn()), certification.settingName().strip(), certification.settingAddress().strip(),
+				certification.settingPhone().strip(), recordedBy, Timestamp.from(clock.instant()));
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public Optional<Certification> certification(ClinicId clinic) {
 		return certificationView(clinic).filter(CertificationView::certified)
-			.map(v -> new Certification(v.settingId(), v.authorisedRepresentative(), v.certifiedOn()));
+			.map(v -> new Certification(v.settingId(), v.authorisedRepresentative(), v.certifiedOn(), v.settingName(),
+					v.settingAddress(), v.settingPhone()));
 	}
 
 	@Override
@@ -103,17 +107,20 @@ class RemsService implements RemsRegistry {
 	@Transactional(readOnly = true)
 	CertificationView setting() {
 		return certificationView(currentUser.clinic())
-			.orElse(new CertificationView(false, null, null, null, null, null));
+			.orElse(new CertificationView(false, null, null, null, null, null, null, null, null));
 	}
 
 	@PreAuthorize("hasRole('ADMIN')")
 	CertificationView changeSetting(CertificationRequest request) {
-		FieldChecks checks = checks(request.settingId(), request.authorisedRepresentative());
+		FieldChecks checks = checks(request.settingId(), request.authorisedRepresentative(), request.settingName(),
+				request.settingAddress(), request.settingPhone());
 		LocalDate certifiedOn = checks.check("certifiedOn", () -> pastOrToday(request.certifiedOn()));
 		checks.throwIfAny();
 		ClinicUser user = currentUser.get();
 		certifySetting(user.clinicId(),
-				new Certification(request.settingId(), request.authorisedRepresentative(), certifiedOn), user.username());
+				new Certification(request.settingId(), request.authorisedRepresentative(), certifiedOn, request.settingName(),
+						request.settingAddress(), request.settingPhone()),
+				user.username());
 		return setting();
 	}
 
@@ -169,20 +176,32 @@ class RemsService implements RemsRegistry {
 		return jdbc
 			.query("SELECT * FROM rems_setting_certification WHERE clinic_id = ? ORDER BY seq DESC LIMIT 1",
 					(rs, n) -> new CertificationView(true, rs.getString("setting_id"), rs.getString("authorised_representative"),
-							rs.getDate("certified_on").toLocalDate(), rs.getString("recorded_by"),
+							rs.getDate("certified_on").toLocalDate(), rs.getString("setting_name"), rs.getString("setting_address"),
+							rs.getString("setting_phone"), rs.getString("recorded_by"),
 							rs.getTimestamp("recorded_at").toInstant()),
 					clinic.value())
 			.stream()
 			.findFirst();
 	}
 
-	private static FieldChecks checks(@Nullable String settingId, @Nullable String representative) {
+	/** Every part of a certification is required: the REMS monitoring form prints the setting's name, address and phone. */
+	private static FieldChecks checks(@Nullable String settingId, @Nullable String representative, @Nullable String name,
+			@Nullable String address, @Nullable String phone) {
 		return new FieldChecks().require("settingId", settingId)
 			.rule(settingId == null || settingId.strip().length() <= 40, "settingId", "must be at most 40 characters")
 			.require("authorisedRepresentative", representative)
 			.rule(representative == null || representative.strip().length() <= 200, "authorisedRepresentative",
-					"must be at most 200 characters");
+					"must be at most 200 characters")
+			.require("settingName", name)
+			.rule(name == null || name.strip().length() <= 200, "settingName", "must be at most 200 characters")
+			.require("settingAddress", address)
+			.rule(address == null || address.strip().length() <= 500, "settingAddress", "must be at most 500 characters")
+			.require("settingPhone", phone)
+			.rule(phone == null || phone.strip().matches(PHONE), "settingPhone",
+					"must be a phone number of 7 to 20 digits, spaces, dashes, dots or brackets, optionally starting with +");
 	}
+
+	private static final String PHONE = "\\+?[0-9][0-9 ().-]{5,18}[0-9]";
 
 	private LocalDate pastOrToday(@Nullable String value) {
 		if (value == null || value.isBlank()) {

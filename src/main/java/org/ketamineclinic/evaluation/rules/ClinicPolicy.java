@@ -28,10 +28,11 @@ import org.ketamineclinic.patient.HistoryFindingCode;
  * @param olderAdultEsketamineStartsAt28 whether the clinic follows the EU label's 28 mg esketamine start for
  * patients 65 and over: a start above 28 mg then raises a warning (jurisdiction rule, off by default as
  * the US label starts every adult at 56 mg)
+ * @param monitoring the session monitoring thresholds (clinical reference section 6, POLICY)
  */
 public record ClinicPolicy(int adequateTrialWeeks, Set<HistoryFindingCode> racemicAbsoluteFindings,
 		BloodPressureLimit ivPreDoseBloodPressureLimit, BloodPressureLimit esketaminePreDoseLimit, int maxBaselineScaleAgeDays,
-		int maxWeightAgeDays, DosingWeight dosingWeight, boolean olderAdultEsketamineStartsAt28) {
+		int maxWeightAgeDays, DosingWeight dosingWeight, boolean olderAdultEsketamineStartsAt28, MonitoringLimits monitoring) {
 
 	/**
 	 * Conditions where a rise in blood pressure would be a serious hazard: absolute for racemic
@@ -46,7 +47,8 @@ public record ClinicPolicy(int adequateTrialWeeks, Set<HistoryFindingCode> racem
 	public static final BloodPressureLimit ESKETAMINE_LABEL_LIMIT = new BloodPressureLimit(140, 90);
 
 	public static final ClinicPolicy DEFAULTS = new ClinicPolicy(6, RELAXABLE_RACEMIC_FINDINGS,
-			new BloodPressureLimit(180, 100), ESKETAMINE_LABEL_LIMIT, 30, 30, DosingWeight.ACTUAL, false);
+			new BloodPressureLimit(180, 100), ESKETAMINE_LABEL_LIMIT, 30, 30, DosingWeight.ACTUAL, false,
+			MonitoringLimits.DEFAULTS);
 
 	public ClinicPolicy {
 		if (adequateTrialWeeks < 4 || adequateTrialWeeks > 8) {
@@ -72,6 +74,7 @@ public record ClinicPolicy(int adequateTrialWeeks, Set<HistoryFindingCode> racem
 			throw new IllegalArgumentException("maxBaselineScaleAgeDays must be at least 1, got " + maxBaselineScaleAgeDays);
 		}
 		Objects.requireNonNull(dosingWeight, "dosingWeight");
+		Objects.requireNonNull(monitoring, "monitoring");
 		if (maxWeightAgeDays < 1) {
 			throw new IllegalArgumentException("maxWeightAgeDays must be at least 1, got " + maxWeightAgeDays);
 		}
@@ -79,43 +82,49 @@ public record ClinicPolicy(int adequateTrialWeeks, Set<HistoryFindingCode> racem
 
 	public ClinicPolicy withAdequateTrialWeeks(int weeks) {
 		return new ClinicPolicy(weeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit, esketaminePreDoseLimit,
-				maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28);
+				maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28, monitoring);
 	}
 
 	public ClinicPolicy withRacemicAbsoluteFindings(Set<HistoryFindingCode> findings) {
 		return new ClinicPolicy(adequateTrialWeeks, findings, ivPreDoseBloodPressureLimit, esketaminePreDoseLimit,
-				maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28);
+				maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28, monitoring);
 	}
 
 	public ClinicPolicy withIvPreDoseBloodPressureLimit(BloodPressureLimit limit) {
 		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, limit, esketaminePreDoseLimit,
-				maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28);
+				maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28, monitoring);
 	}
 
 	public ClinicPolicy withEsketaminePreDoseLimit(BloodPressureLimit limit) {
 		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit, limit,
-				maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28);
+				maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28, monitoring);
 	}
 
 	public ClinicPolicy withMaxBaselineScaleAgeDays(int days) {
 		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit,
 				esketaminePreDoseLimit, days, maxWeightAgeDays, dosingWeight,
-				olderAdultEsketamineStartsAt28);
+				olderAdultEsketamineStartsAt28, monitoring);
 	}
 
 	public ClinicPolicy withMaxWeightAgeDays(int days) {
 		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit,
 				esketaminePreDoseLimit, maxBaselineScaleAgeDays, days, dosingWeight,
-				olderAdultEsketamineStartsAt28);
+				olderAdultEsketamineStartsAt28, monitoring);
 	}
 
 	public ClinicPolicy withDosingWeight(DosingWeight basis) {
 		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit,
-				esketaminePreDoseLimit, maxBaselineScaleAgeDays, maxWeightAgeDays, basis, olderAdultEsketamineStartsAt28);
+				esketaminePreDoseLimit, maxBaselineScaleAgeDays, maxWeightAgeDays, basis, olderAdultEsketamineStartsAt28, monitoring);
 	}
 
 	public ClinicPolicy withOlderAdultEsketamineStartsAt28(boolean follows) {
 		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit,
-				esketaminePreDoseLimit, maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, follows);
+				esketaminePreDoseLimit, maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, follows, monitoring);
+	}
+
+	public ClinicPolicy withMonitoring(MonitoringLimits limits) {
+		return new ClinicPolicy(adequateTrialWeeks, racemicAbsoluteFindings, ivPreDoseBloodPressureLimit,
+				esketaminePreDoseLimit, maxBaselineScaleAgeDays, maxWeightAgeDays, dosingWeight, olderAdultEsketamineStartsAt28,
+				limits);
 	}
 }

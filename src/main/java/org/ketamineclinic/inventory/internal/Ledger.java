@@ -45,6 +45,8 @@ class Ledger implements ControlledSubstances {
 
 	static final String STAFF = "hasAnyRole('ADMIN','PHYSICIAN','NURSE')";
 	static final String CLINICAL = "hasAnyRole('PHYSICIAN','NURSE')";
+	/** Whether a session's opened vial is accounted for is part of the discharge readiness the chair board shows the front desk. */
+	static final String CHAIR_BOARD = "hasAnyRole('PHYSICIAN','NURSE','FRONT_DESK')";
 	static final String DISPENSATION = "ControlledSubstanceDispensation";
 	static final String REMAINDER = "ControlledSubstanceRemainder";
 	static final int MAX_UNITS = 10_000;
@@ -361,7 +363,7 @@ class Ledger implements ControlledSubstances {
 	}
 
 	@Override
-	@PreAuthorize(CLINICAL)
+	@PreAuthorize(CHAIR_BOARD)
 	public Remainder remainder(UUID sessionId, BigDecimal administeredMg) {
 		if (administeredMg.signum() < 0) {
 			throw new InvalidInput("administeredMg", "must not be negative");

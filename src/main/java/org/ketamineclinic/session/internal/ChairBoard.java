@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.evaluation.rules.ClinicPolicy;
 import org.ketamineclinic.audit.AuditTrail;
 import org.ketamineclinic.evaluation.Route;
 import org.ketamineclinic.patient.PatientRegistry;
@@ -39,7 +40,7 @@ class ChairBoard {
 
 	record Seat(UUID sessionId, UUID patientId, String patientName, Route route, SessionStatus status, Instant scheduledStart,
 			@Nullable Long minutesSinceFirstDose, @Nullable Vitals lastVitals, @Nullable Instant nextVitalsDueAt, boolean vitalsOverdue,
-			List<SessionService.AlertView> openAlerts, int alertsToday, boolean readyForDischarge) {
+			List<SessionService.AlertView> openAlerts, int alertsToday, boolean readyForDischarge, List<String> waitingFor) {
 	}
 
 	private final SessionService sessions;
@@ -60,6 +61,7 @@ class ChairBoard {
 	Board today() {
 		Instant now = clock.instant();
 		Map<String, List<Seat>> chairs = new LinkedHashMap<>();
+		ClinicPolicy policy = sessions.policy();
 		for (DosingSession s : sessions.today()) {
 			if (s.status() == SessionStatus.CANCELLED) {
 				continue;
@@ -67,14 +69,16 @@ class ChairBoard {
 			Vitals last = sessions.lastReading(s);
 			List<SessionObservations.Alert> alerts = observations.alerts(s.id());
 			List<SessionService.AlertView> open = alerts.stream().filter(SessionObservations.Alert::open).map(SessionService::alertView).toList();
-			Instant due = sessions.nextVitalsDue(s, last);
+			SessionService.Readiness readiness = sessions.readiness(s, now, policy);
+			Instant due = sessions.nextVitalsDue(s, last, policy.monitoring());
 			String name = patients.find(s.patientId()).map(p -> p.givenName() + " " + p.familyName()).orElse("");
 			audit.read(s.patientId(), SessionService.RESOURCE, s.id());
 			Long minutes = s.firstDoseAt() == null ? null
 					: Duration.between(s.firstDoseAt(), s.endedAt() != null ? s.endedAt() : now).toMinutes();
 			chairs.computeIfAbsent(s.chairId() == null ? UNASSIGNED : s.chairId(), c -> new ArrayList<>())
 				.add(new Seat(s.id(), s.patientId(), name, s.route(), s.status(), s.scheduledStart(), minutes, last, due,
-						MonitoringSchedule.overdue(due, now), open, alerts.size(), sessions.readiness(s, now).ready() && s.status().inChair()));
+						MonitoringSchedule.overdue(due, now), open, alerts.size(), readiness.ready() && s.status().inChair(),
+						readiness.unmet().stream().map(u -> DischargeRules.shortLabel(u.ruleId())).toList()));
 		}
 		return new Board(now, chairs.entrySet().stream().map(e -> new Chair(e.getKey(), e.getValue())).toList());
 	}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.evaluation.rules.MonitoringLimits;
 import org.ketamineclinic.evaluation.Route;
 import org.ketamineclinic.evaluation.rules.BloodPressureLimit;
 
@@ -39,6 +40,22 @@ final class DischargeRules {
 	record Unmet(String ruleId, String source, String message) {
 	}
 
+	/** A few words for the chair board, where a whole message does not fit. */
+	static String shortLabel(String ruleId) {
+		return switch (ruleId) {
+			case TWO_HOURS -> "2 hours";
+			case SEDATION -> "sedation";
+			case DISSOCIATION -> "dissociation";
+			case BREATHING -> "breathing";
+			case BLOOD_PRESSURE -> "blood pressure";
+			case ALDRETE -> "Aldrete";
+			case INFUSION -> "infusion running";
+			case ESCORT -> "escort";
+			case SessionService.REMAINDER_ACCOUNTED -> "vial remainder";
+			default -> ruleId;
+		};
+	}
+
 	/**
 	 * Everything measured after the first dose and up to the discharge time.
 	 *
@@ -53,7 +70,7 @@ final class DischargeRules {
 	private DischargeRules() {
 	}
 
-	static List<Unmet> unmet(Facts facts, SessionSettings settings) {
+	static List<Unmet> unmet(Facts facts, MonitoringLimits settings) {
 		List<Unmet> unmet = new ArrayList<>();
 		boolean esketamine = facts.route() == Route.IN_ESKETAMINE;
 		String source = esketamine ? "REG" : "POLICY";
@@ -107,7 +124,7 @@ final class DischargeRules {
 		return unmet;
 	}
 
-	static boolean safe(VitalSigns bp, @Nullable VitalSigns preDose, BloodPressureLimit limit, SessionSettings settings) {
+	static boolean safe(VitalSigns bp, @Nullable VitalSigns preDose, BloodPressureLimit limit, MonitoringLimits settings) {
 		if (bp.sbp() >= settings.severeSystolicAtOrAbove() || bp.dbp() >= settings.severeDiastolicAtOrAbove()) {
 			return false;
 		}

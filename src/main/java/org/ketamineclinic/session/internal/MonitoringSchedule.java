@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.evaluation.rules.MonitoringLimits;
 import org.ketamineclinic.evaluation.Route;
 
 /**
@@ -25,7 +26,7 @@ final class MonitoringSchedule {
 	 * @return null when nothing is due: before the first dose (the pre-dose reading is part of check-in) or after the session
 	 */
 	static @Nullable Instant nextDue(Route route, boolean inChair, @Nullable Instant firstDoseAt, @Nullable Instant infusionEndsAt,
-			@Nullable Instant lastReadingAt, SessionSettings settings) {
+			@Nullable Instant lastReadingAt, MonitoringLimits settings) {
 		if (!inChair || firstDoseAt == null) {
 			return null;
 		}

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.ketamineclinic.assessment.Instrument;
 import org.ketamineclinic.audit.AuditAction;
 import org.ketamineclinic.audit.AuditTrail;
 import org.ketamineclinic.evaluation.RemsRegistry;
+import org.ketamineclinic.evaluation.rules.ClinicPolicy;
 import org.ketamineclinic.evaluation.Route;
 import org.ketamineclinic.identity.ClinicId;
 import org.ketamineclinic.identity.CurrentUser;
@@ -100,14 +102,13 @@ class RemsForms {
 	private final RemsRegistry rems;
 	private final CurrentUser currentUser;
 	private final AuditTrail audit;
-	private final SessionSettings settings;
 	private final ClinicTimeZone zone;
 	private final PdfDocuments pdfs;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	RemsForms(SessionService service, Sessions sessions, SessionObservations observations, PatientRegistry patients, RemsRegistry rems,
-			CurrentUser currentUser, AuditTrail audit, SessionSettings settings, ClinicTimeZone zone,
+			CurrentUser currentUser, AuditTrail audit, ClinicTimeZone zone,
 			PdfDocuments pdfs, JdbcClient jdbc, Clock clock) {
 		this.pdfs = pdfs;
 		this.jdbc = jdbc;
@@ -119,7 +120,6 @@ class RemsForms {
 		this.rems = rems;
 		this.currentUser = currentUser;
 		this.audit = audit;
-		this.settings = settings;
 		this.zone = zone;
 	}
 
@@ -137,6 +137,8 @@ class RemsForms {
 		ClinicalHistory chart = patients.clinicalHistory(s.patientId()).orElseThrow(() -> new NotFound("Patient", s.patientId()));
 		audit.read(s.patientId(), RESOURCE, s.id());
 		ClinicId clinic = currentUser.clinic();
+		ClinicPolicy policy = service.policy();
+		Optional<RemsRegistry.Certification> certification = rems.certification(clinic);
 		List<Vitals> afterDose = observations.vitals(s.id()).stream()
 			.filter(v -> v.sbp() != null && !v.takenAt().isBefore(first) && !v.takenAt().isAfter(ended))
 			.toList();
@@ -162,7 +164,7 @@ class RemsForms {
 		boolean acceptableBefore = s.findings().stream().noneMatch(f -> f.ruleId().equals(CheckInRules.BLOOD_PRESSURE));
 		// A discharge passed the blood-pressure and breathing criteria; an aborted session is judged on its last reading.
 		boolean acceptableAfter = s.status() == SessionStatus.DISCHARGED || (!afterDose.isEmpty()
-				&& DischargeRules.safe(afterDose.get(afterDose.size() - 1).signs(), preDose, service.preDoseLimit(s.route()), settings));
+				&& DischargeRules.safe(afterDose.get(afterDose.size() - 1).signs(), preDose, SessionService.preDoseLimit(s.route(), policy), policy.monitoring()));
 		LocalDate treatmentDate = first.atZone(zone.zone()).toLocalDate();
 		Submission submission = submission(s.id());
 		var p = chart.patient();
@@ -172,8 +174,10 @@ class RemsForms {
 				!sessions.existsByClinicIdAndPatientIdAndRouteAndFirstDoseAtBefore(s.clinicId(), s.patientId(), s.route(), first),
 				new Concomitant(current.contains(MedicationClass.BENZODIAZEPINE), current.contains(MedicationClass.OTHER_CNS_DEPRESSANT),
 						current.contains(MedicationClass.PSYCHOSTIMULANT), current.contains(MedicationClass.MAOI)),
-				clinician(s), new Setting(settings.remsSettingName(), settings.remsSettingAddress(),
-						rems.certification(clinic).map(RemsRegistry.Certification::settingId).orElse(null)),
+				clinician(s, certification.map(RemsRegistry.Certification::settingPhone).orElse(null)),
+				new Setting(certification.map(RemsRegistry.Certification::settingName).orElse(null),
+						certification.map(RemsRegistry.Certification::settingAddress).orElse(null),
+						certification.map(RemsRegistry.Certification::settingId).orElse(null)),
 				treatmentDate, s.givenDoseMg(),
 				String.join(", ", s.administrations().stream().map(SessionChildren.Administration::lot).distinct().toList()),
 				Duration.between(first, ended).toMinutes(),
@@ -245,12 +249,13 @@ class RemsForms {
 		return pdfs.render("pdf/rems-form", Map.of("form", form(sessionId)));
 	}
 
-	private Clinician clinician(DosingSession s) {
+	/** The clinician who discharged the patient, reached through the certified setting's phone (accounts carry no phone). */
+	private Clinician clinician(DosingSession s, @Nullable String settingPhone) {
 		UUID userId = s.dischargedByUserId();
 		String by = s.dischargedBy();
 		return service.clinician(m -> m.userId().equals(userId))
-			.map(m -> new Clinician(m.displayName(), null, m.email()))
-			.orElse(new Clinician(by == null ? "" : by, null, null));
+			.map(m -> new Clinician(m.displayName(), settingPhone, m.email()))
+			.orElse(new Clinician(by == null ? "" : by, settingPhone, null));
 	}
 
 	private static boolean hasEvent(List<SessionObservations.AdverseEvent> events, AdverseEventType type) {

@@ -153,7 +153,12 @@ class SessionNotes {
 		}
 		for (SessionObservations.Alert a : observations.alerts(s.id())) {
 			note.append("Alert ").append(time.format(a.raisedAt())).append(" ").append(a.code()).append(" (").append(a.severity())
-				.append("): ").append(a.message()).append("\n");
+				.append("): ").append(a.message());
+			if (a.acknowledgedBy() != null) {
+				note.append(" Acknowledged ").append(time.format(a.acknowledgedAt())).append(" by ").append(a.acknowledgedBy())
+					.append("; action: ").append(a.action());
+			}
+			note.append("\n");
 		}
 		for (SessionObservations.ScaleScore sc : observations.scores(s.id())) {
 			note.append(sc.instrument()).append(" ").append(time.format(sc.completedAt())).append(": ").append(sc.total())

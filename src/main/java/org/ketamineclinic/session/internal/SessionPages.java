@@ -26,6 +26,9 @@ import org.ketamineclinic.session.SessionStatus;
 import org.ketamineclinic.session.internal.SessionService.SessionView;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,13 +57,18 @@ class SessionPages {
 	}
 
 	private final SessionService sessions;
+	private final SessionNotes notes;
+	private final RemsForms remsForms;
 	private final Lots lots;
 	private final PatientRegistry patients;
 	private final ClinicTimeZone zone;
 	private final Clock clock;
 
-	SessionPages(SessionService sessions, Lots lots, PatientRegistry patients, ClinicTimeZone zone, Clock clock) {
+	SessionPages(SessionService sessions, SessionNotes notes, RemsForms remsForms, Lots lots, PatientRegistry patients,
+			ClinicTimeZone zone, Clock clock) {
 		this.sessions = sessions;
+		this.notes = notes;
+		this.remsForms = remsForms;
 		this.lots = lots;
 		this.patients = patients;
 		this.zone = zone;
@@ -197,6 +205,42 @@ class SessionPages {
 		});
 	}
 
+	/** Signs the note as composed, or as the clinician edited it in the text box. */
+	@PostMapping("/sessions/{id}/note/signature")
+	String signNote(@PathVariable UUID id, @RequestParam(required = false) @Nullable String text, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return act(id, model, redirect, response, () -> {
+			notes.sign(id, new SessionNotes.TextForm(blankToNull(text)));
+			return "Note signed and locked.";
+		});
+	}
+
+	@PostMapping("/sessions/{id}/note/addenda")
+	String addendum(@PathVariable UUID id, @RequestParam(required = false) @Nullable String text, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return act(id, model, redirect, response, () -> {
+			notes.addendum(id, new SessionNotes.TextForm(blankToNull(text)));
+			return "Addendum added.";
+		});
+	}
+
+	@GetMapping(value = "/sessions/{id}/rems-form.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> remsFormPdf(@PathVariable UUID id) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"rems-monitoring-form-" + id + ".pdf\"")
+			.body(remsForms.pdf(id));
+	}
+
+	@PostMapping("/sessions/{id}/rems-form/submission")
+	String submitRemsForm(@PathVariable UUID id, @RequestParam(required = false) @Nullable String confirmationNumber, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		return act(id, model, redirect, response, () -> {
+			remsForms.submit(id, new RemsForms.SubmissionForm(blankToNull(confirmationNumber), null));
+			return "REMS monitoring form marked as submitted.";
+		});
+	}
+
 	/** Runs one step: on success back to the page with a notice, on a refusal the page again with the problems and the API's status. */
 	private String act(UUID id, Model model, RedirectAttributes redirect, HttpServletResponse response, Supplier<String> step) {
 		List<String> problems = new ArrayList<>();
@@ -231,13 +275,25 @@ class SessionPages {
 		model.addAttribute("esketamine", session.route() == Route.IN_ESKETAMINE);
 		model.addAttribute("openFindings", session.findings().stream().filter(f -> !f.acknowledged()).toList());
 		model.addAttribute("openAlerts", session.alerts().stream().filter(SessionService.AlertView::open).toList());
-		model.addAttribute("lots", session.status() == SessionStatus.CHECKED_IN || session.status() == SessionStatus.DOSING
-				? lots.inStock(session.route()) : List.of());
+		// Esketamine's second and third devices are given while the first one's monitoring has begun.
+		boolean canGive = session.status() == SessionStatus.CHECKED_IN || session.status() == SessionStatus.DOSING
+				|| (session.route() == Route.IN_ESKETAMINE && session.status().inChair() && session.administrations().size() < 3);
+		model.addAttribute("canGive", canGive);
+		model.addAttribute("lots", canGive ? lots.inStock(session.route()) : List.of());
 		model.addAttribute("doseMg", session.order() != null ? session.order().doseMg() : session.plannedDoseMg());
 		model.addAttribute("adverseEventTypes", AdverseEventType.values());
 		model.addAttribute("adverseEventSeverities", AdverseEventSeverity.values());
+		model.addAttribute("cadssItems", CADSS_ITEMS);
+		boolean ended = session.status() == SessionStatus.DISCHARGED || session.status() == SessionStatus.ABORTED
+				|| session.status() == SessionStatus.CANCELLED;
+		model.addAttribute("note", ended ? notes.note(session.id()) : null);
+		model.addAttribute("remsForm", ended && session.route() == Route.IN_ESKETAMINE && session.firstDoseAt() != null
+				&& session.status() != SessionStatus.CANCELLED ? remsForms.form(session.id()) : null);
 		return "sessions/session";
 	}
+
+	/** The CADSS's 23 items, rated 0 to 4 (unlabelled: see the scale's licence note). */
+	private static final List<Integer> CADSS_ITEMS = java.util.stream.IntStream.rangeClosed(1, 23).boxed().toList();
 
 	private void banner(SessionView session, Model model) {
 		PatientRegistry.PatientSummary patient = patients.find(session.patientId())

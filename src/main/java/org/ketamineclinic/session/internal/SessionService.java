@@ -9,10 +9,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
@@ -29,6 +31,7 @@ import org.ketamineclinic.inventory.ControlledSubstances;
 import org.ketamineclinic.inventory.ControlledSubstances.Remainder;
 import org.ketamineclinic.evaluation.rules.BloodPressureLimit;
 import org.ketamineclinic.evaluation.rules.ClinicPolicy;
+import org.ketamineclinic.evaluation.rules.MonitoringLimits;
 import org.ketamineclinic.identity.Accounts;
 import org.ketamineclinic.identity.ClinicId;
 import org.ketamineclinic.identity.ClinicUser;
@@ -52,6 +55,7 @@ import org.ketamineclinic.session.SessionStatus;
 import org.ketamineclinic.session.internal.SessionObservations.Alert;
 import org.ketamineclinic.session.internal.SessionObservations.ScaleScore;
 import org.ketamineclinic.session.internal.SessionObservations.Vitals;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -67,6 +71,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 class SessionService {
+
+	/** A session in these states no longer holds its course session number: a new attempt may be planned. */
+	private static final Set<SessionStatus> ENDED_WITHOUT_DOSE_GIVEN = EnumSet.of(SessionStatus.CANCELLED, SessionStatus.ABORTED);
 
 	/** Discharge waits until the controlled-substance remainder of the session's opened units is accounted for. */
 	static final String REMAINDER_ACCOUNTED = "DISCHARGE_CONTROLLED_SUBSTANCE_REMAINDER_ACCOUNTED";
@@ -165,7 +172,13 @@ class SessionService {
 			@Nullable Integer devices, String signedBy) {
 	}
 
-	record Readiness(boolean ready, List<DischargeRules.Unmet> unmet) {
+	/**
+	 * @param ready every discharge criterion that can be measured before the discharge itself is met, the ledger's remainder included
+	 * @param clinicallyReady the patient's own criteria are met (what moves the session to READY_FOR_DISCHARGE); the
+	 * remainder of an opened vial is staff's work and never holds the patient's status back
+	 * @param unmet what is still missing, the remainder included
+	 */
+	record Readiness(boolean ready, boolean clinicallyReady, List<DischargeRules.Unmet> unmet) {
 	}
 
 	record SessionView(UUID id, UUID patientId, @Nullable UUID courseId, @Nullable Integer courseSessionNumber, Route route,
@@ -195,14 +208,13 @@ class SessionService {
 	private final CurrentUser currentUser;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
-	private final SessionSettings settings;
 	private final Clock clock;
 	private final ClinicTimeZone zone;
 
 	SessionService(Sessions sessions, SessionObservations observations, Lots lots, PatientRegistry patients,
 			ApprovedEvaluations approvals, Consents consents, RemsRegistry rems, CurrentPolicy policies, TreatmentCourses courses,
 			SessionMeasures measures, Accounts accounts, CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events,
-			SessionSettings settings, Clock clock, ClinicTimeZone zone) {
+			Clock clock, ClinicTimeZone zone) {
 		this.accounts = accounts;
 		this.sessions = sessions;
 		this.observations = observations;
@@ -217,7 +229,6 @@ class SessionService {
 		this.currentUser = currentUser;
 		this.audit = audit;
 		this.events = events;
-		this.settings = settings;
 		this.clock = clock;
 		this.zone = zone;
 	}
@@ -257,9 +268,16 @@ class SessionService {
 				throw new Conflict("The course is " + course.status());
 			}
 			route = course.route();
+			Map<Integer, UUID> live = sessions.findByCourseIdAndStatusNotIn(form.courseId(), ENDED_WITHOUT_DOSE_GIVEN).stream()
+				.collect(Collectors.toMap(DosingSession::courseSessionNumber, DosingSession::id, (a, b) -> a));
 			if (number == null) {
 				number = course.sessions().stream().filter(s -> s.status().equals("PLANNED")).map(TreatmentCourses.PlannedSessionView::number)
-					.findFirst().orElseThrow(() -> new Conflict("Every session of the course is given or cancelled"));
+					.filter(n -> !live.containsKey(n))
+					.findFirst().orElseThrow(() -> new Conflict("Every session of the course is given, cancelled or already has a dosing session"));
+			}
+			else if (live.containsKey(number)) {
+				throw new Conflict("Course session " + number + " already has a dosing session (" + live.get(number)
+						+ "); cancel that one first");
 			}
 			// Front desk schedules course sessions but does not read dose orders; the clinicians see the order on the session.
 			if (user.role() != Role.FRONT_DESK) {
@@ -272,8 +290,15 @@ class SessionService {
 			checks.throwIfAny();
 		}
 		String chair = form.chairId() == null || form.chairId().isBlank() ? null : form.chairId().strip();
-		DosingSession session = sessions.saveAndFlush(new DosingSession(user.clinicId(), form.patientId(), route, form.courseId(), number,
-				plannedMg, plannedPerKg, form.scheduledStart(), chair, user.username(), now));
+		DosingSession session;
+		try {
+			session = sessions.saveAndFlush(new DosingSession(user.clinicId(), form.patientId(), route, form.courseId(), number,
+					plannedMg, plannedPerKg, form.scheduledStart(), chair, user.username(), now));
+		}
+		catch (DataIntegrityViolationException raced) {
+			// Two front-desk screens creating the same course session at once: the unique index keeps one.
+			throw new Conflict("Course session " + number + " already has a dosing session; cancel that one first");
+		}
 		audit.changed(session.patientId(), RESOURCE, session.id(), AuditAction.CREATE);
 		return new Created(session.id(), session.status(), session.plannedDoseMg(), session.version());
 	}
@@ -374,7 +399,7 @@ class SessionService {
 		}
 		List<DosingSession.Warning> warnings = session.administer(
 				new DosingSession.Given(lot, form.doseMg(), form.startedAt(), form.durationMinutes(), form.deviceNumber(), checkedBy), ordered,
-				settings.ivSecondPersonCheck(), currentUser.get().username(), now);
+				limits().ivSecondPersonCheck(), currentUser.get().username(), now);
 		// Only an administration the session accepted takes units off the shelf; a refusal above dispenses nothing.
 		lots.dispense(session, lot, form.doseMg());
 		DosingSession saved = store(session);
@@ -404,7 +429,7 @@ class SessionService {
 		Vitals reading = new Vitals(UUID.randomUUID(), session.id(), form.takenAt(), signs.sbp(), signs.dbp(), signs.hr(), signs.spo2(),
 				signs.rr(), currentUser.get().username());
 		observations.add(session.clinicId(), reading, now);
-		List<AlertView> alerts = raise(session, VitalAlertRules.evaluate(signs, previousSpo2, settings), reading.id(), now);
+		List<AlertView> alerts = raise(session, VitalAlertRules.evaluate(signs, previousSpo2, limits()), reading.id(), now);
 		audit.changed(session.patientId(), "SessionVitals", reading.id(), AuditAction.CREATE);
 		return new ReadingResult(reading.id(), alerts);
 	}
@@ -474,18 +499,10 @@ class SessionService {
 		notAfter(checks, "readyToLeaveAt", form.readyToLeaveAt(), form.dischargedAt());
 		checks.throwIfAny();
 		session.advance(now);
+		ClinicPolicy policy = policy();
 		List<DischargeRules.Unmet> unmet = new ArrayList<>(DischargeRules.unmet(dischargeFacts(session, form.dischargedAt(),
-				form.escortConfirmed(), Boolean.TRUE.equals(form.dissociationResolved())), settings));
-		if (session.firstDoseAt() != null) {
-			Remainder remainder = lots.remainder(session, session.givenDoseMg());
-			if (!remainder.accountedFor()) {
-				unmet.add(new DischargeRules.Unmet(REMAINDER_ACCOUNTED, "REG (clinical reference section 8)", remainder.state()
-						== ControlledSubstances.RemainderState.OUTSTANDING
-								? remainder.outstandingMg().toPlainString() + " mg of the opened vial is neither wasted under witness nor"
-										+ " recorded as kept"
-								: "The ledger holds more wasted, kept or given than was dispensed for this session: correct it first"));
-			}
-		}
+				form.escortConfirmed(), Boolean.TRUE.equals(form.dissociationResolved()), policy), policy.monitoring()));
+		remainderUnmet(session).ifPresent(unmet::add);
 		ClinicUser user = currentUser.get();
 		session.discharge(new DosingSession.Discharge(form.dischargedAt(), form.readyToLeaveAt(), form.escortConfirmed(),
 				Boolean.TRUE.equals(form.dissociationResolved()), user.username(), user.userId()), unmet, now);
@@ -559,9 +576,19 @@ class SessionService {
 				currentUser.clinic().value(), day.atStartOfDay(zone.zone()).toInstant(), day.plusDays(1).atStartOfDay(zone.zone()).toInstant());
 	}
 
-	@Nullable Instant nextVitalsDue(DosingSession session, @Nullable Vitals last) {
+	/** When the next reading is due under the clinic's monitoring limits (read once by a caller that lists many sessions). */
+	@Nullable Instant nextVitalsDue(DosingSession session, @Nullable Vitals last, MonitoringLimits limits) {
 		return MonitoringSchedule.nextDue(session.route(), session.status().inChair(), session.firstDoseAt(), session.infusionEndsAt(),
-				last == null ? null : last.takenAt(), settings);
+				last == null ? null : last.takenAt(), limits);
+	}
+
+	/** The caller's clinic's policy: the reference's defaults with the clinic's recorded changes, monitoring thresholds included. */
+	ClinicPolicy policy() {
+		return policies.current(currentUser.clinic());
+	}
+
+	MonitoringLimits limits() {
+		return policy().monitoring();
 	}
 
 	/** The session's latest reading, if any. */
@@ -575,8 +602,9 @@ class SessionService {
 		return Stream.of(Role.NURSE, Role.PHYSICIAN).flatMap(role -> accounts.staff(clinic, role).stream()).filter(which).findFirst();
 	}
 
-	BloodPressureLimit preDoseLimit(Route route) {
-		return route == Route.IN_ESKETAMINE ? policies.current(currentUser.clinic()).esketaminePreDoseLimit() : settings.racemicPreDoseLimit();
+	/** The pre-dose blood pressure a reading after the dose is judged against: the label's for esketamine, the clinic's for ketamine. */
+	static BloodPressureLimit preDoseLimit(Route route, ClinicPolicy policy) {
+		return route == Route.IN_ESKETAMINE ? policy.esketaminePreDoseLimit() : policy.monitoring().racemicPreDoseLimit();
 	}
 
 	// --- internals ---
@@ -592,10 +620,10 @@ class SessionService {
 	private void refresh(DosingSession session) {
 		Instant now = clock.instant();
 		session.advance(now);
-		if (session.status() == SessionStatus.MONITORING && readiness(session, now).ready()) {
+		if (session.status() == SessionStatus.MONITORING && readiness(session, now).clinicallyReady()) {
 			session.readyForDischarge(now);
 		}
-		else if (session.status() == SessionStatus.READY_FOR_DISCHARGE && !readiness(session, now).ready()) {
+		else if (session.status() == SessionStatus.READY_FOR_DISCHARGE && !readiness(session, now).clinicallyReady()) {
 			session.monitoringResumed(now);
 		}
 	}
@@ -605,17 +633,41 @@ class SessionService {
 	 * (the escort, dissociation resolved): what the board and the session view show.
 	 */
 	Readiness readiness(DosingSession s, Instant now) {
-		if (s.status() == SessionStatus.DISCHARGED) {
-			return new Readiness(true, List.of());
-		}
-		if (s.firstDoseAt() == null || !s.status().inChair()) {
-			return new Readiness(false, List.of());
-		}
-		List<DischargeRules.Unmet> unmet = DischargeRules.unmet(dischargeFacts(s, now, true, true), settings);
-		return new Readiness(unmet.isEmpty(), unmet);
+		return readiness(s, now, policy());
 	}
 
-	private DischargeRules.Facts dischargeFacts(DosingSession session, Instant at, boolean escortConfirmed, boolean dissociationResolved) {
+	/** {@link #readiness(DosingSession, Instant)} under a policy the caller read once for many sessions. */
+	Readiness readiness(DosingSession s, Instant now, ClinicPolicy policy) {
+		if (s.status() == SessionStatus.DISCHARGED) {
+			return new Readiness(true, true, List.of());
+		}
+		if (s.firstDoseAt() == null || !s.status().inChair()) {
+			return new Readiness(false, false, List.of());
+		}
+		List<DischargeRules.Unmet> clinical = DischargeRules.unmet(dischargeFacts(s, now, true, true, policy), policy.monitoring());
+		List<DischargeRules.Unmet> unmet = new ArrayList<>(clinical);
+		remainderUnmet(s).ifPresent(unmet::add);
+		return new Readiness(unmet.isEmpty(), clinical.isEmpty(), List.copyOf(unmet));
+	}
+
+	/** The ledger's answer for the opened units of a dosed session: wasted under witness or kept, or still outstanding. */
+	private Optional<DischargeRules.Unmet> remainderUnmet(DosingSession session) {
+		if (session.firstDoseAt() == null) {
+			return Optional.empty();
+		}
+		Remainder remainder = lots.remainder(session, session.givenDoseMg());
+		if (remainder.accountedFor()) {
+			return Optional.empty();
+		}
+		return Optional.of(new DischargeRules.Unmet(REMAINDER_ACCOUNTED, "REG (clinical reference section 8)",
+				remainder.state() == ControlledSubstances.RemainderState.OUTSTANDING
+						? remainder.outstandingMg().toPlainString() + " mg of the opened vial is neither wasted under witness nor"
+								+ " recorded as kept"
+						: "The ledger holds more wasted, kept or given than was dispensed for this session: correct it first"));
+	}
+
+	private DischargeRules.Facts dischargeFacts(DosingSession session, Instant at, boolean escortConfirmed, boolean dissociationResolved,
+			ClinicPolicy policy) {
 		Instant first = session.firstDoseAt();
 		List<ScaleScore> scores = first == null ? List.of()
 				: observations.scores(session.id()).stream().filter(s -> !s.completedAt().isBefore(first) && !s.completedAt().isAfter(at)).toList();
@@ -626,7 +678,7 @@ class SessionService {
 		Vitals rr = first == null ? null : observations.latestWith(session.id(), "rr", first, at);
 		return new DischargeRules.Facts(session.route(), at, first, session.infusionEndsAt(), escortConfirmed, dissociationResolved,
 				moaas, aldrete, bp == null ? null : bp.signs(), session.preDoseVitals(), spo2 == null ? null : spo2.spo2(),
-				rr == null ? null : rr.rr(), preDoseLimit(session.route()));
+				rr == null ? null : rr.rr(), preDoseLimit(session.route(), policy));
 	}
 
 	private static Optional<ScaleScore> latest(List<ScaleScore> scores, Instrument instrument) {
@@ -653,7 +705,7 @@ class SessionService {
 	private SessionView view(DosingSession s) {
 		Instant now = clock.instant();
 		List<Vitals> vitals = observations.vitals(s.id());
-		Instant due = nextVitalsDue(s, vitals.isEmpty() ? null : vitals.get(vitals.size() - 1));
+		Instant due = nextVitalsDue(s, vitals.isEmpty() ? null : vitals.get(vitals.size() - 1), limits());
 		OrderView order = s.courseId() == null ? null
 				: courses.signedOrder(s.courseId(), s.courseSessionNumber())
 					.map(o -> new OrderView(o.orderId(), o.doseMg(), o.infusionRateMlPerHour(), o.infusionMinutes(), o.devices(), o.signedBy()))
@@ -682,8 +734,9 @@ class SessionService {
 	}
 
 	private CheckInRules.Limits limits(ClinicPolicy policy) {
-		return new CheckInRules.Limits(policy.esketaminePreDoseLimit(), settings.racemicPreDoseLimit(), settings.racemicFoodFast(),
-				settings.racemicLiquidFast(), policy.maxWeightAgeDays());
+		MonitoringLimits monitoring = policy.monitoring();
+		return new CheckInRules.Limits(policy.esketaminePreDoseLimit(), monitoring.racemicPreDoseLimit(), monitoring.racemicFoodFast(),
+				monitoring.racemicLiquidFast(), policy.maxWeightAgeDays());
 	}
 
 	private static void checkPlannedDose(FieldChecks checks, @Nullable Route route, @Nullable BigDecimal mg, @Nullable BigDecimal perKg) {

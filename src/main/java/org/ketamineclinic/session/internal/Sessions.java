@@ -1,11 +1,13 @@
 package org.ketamineclinic.session.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.ketamineclinic.evaluation.Route;
+import org.ketamineclinic.session.SessionStatus;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface Sessions extends JpaRepository<DosingSession, UUID> {
@@ -20,4 +22,7 @@ interface Sessions extends JpaRepository<DosingSession, UUID> {
 
 	/** Whether the patient had a dose of this route before {@code before}: the REMS form asks if this was the first treatment. */
 	boolean existsByClinicIdAndPatientIdAndRouteAndFirstDoseAtBefore(UUID clinicId, UUID patientId, Route route, Instant before);
+
+	/** A course's sessions in these states; the live ones hold their course session number. */
+	List<DosingSession> findByCourseIdAndStatusNotIn(UUID courseId, Collection<SessionStatus> statuses);
 }

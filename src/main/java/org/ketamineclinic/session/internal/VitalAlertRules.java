@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.evaluation.rules.MonitoringLimits;
 
 /**
  * The alert thresholds of clinical reference section 6 for one reading, with the clinic's numbers.
@@ -32,7 +33,7 @@ final class VitalAlertRules {
 	/**
 	 * @param previousSpo2 the session's SpO2 reading just before this one, for the sustained rule
 	 */
-	static List<Alert> evaluate(VitalSigns reading, @Nullable Integer previousSpo2, SessionSettings limits) {
+	static List<Alert> evaluate(VitalSigns reading, @Nullable Integer previousSpo2, MonitoringLimits limits) {
 		List<Alert> alerts = new ArrayList<>();
 		if (reading.hasBloodPressure()
 				&& (reading.sbp() >= limits.severeSystolicAtOrAbove() || reading.dbp() >= limits.severeDiastolicAtOrAbove())) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ketamineclinic.evaluation.rules.BloodPressureLimit;
 import org.ketamineclinic.evaluation.rules.ClinicPolicy;
+import org.ketamineclinic.evaluation.rules.MonitoringLimits;
 import org.ketamineclinic.patient.HistoryFindingCode;
 
 class PolicySettingTest {
@@ -22,7 +23,7 @@ class PolicySettingTest {
 			.contains("adequateTrialWeeks", "ivPreDoseSystolicLimit", "ivPreDoseDiastolicLimit", "maxBaselineScaleAgeDays",
 					"maxWeightAgeDays", "dosingWeight", "olderAdultEsketamineStartsAt28", "racemic.UNCONTROLLED_HYPERTENSION",
 					"racemic.ANEURYSMAL_VASCULAR_DISEASE")
-			.hasSize(7 + ClinicPolicy.RELAXABLE_RACEMIC_FINDINGS.size());
+			.hasSize(7 + MonitoringLimits.NUMBERS.size() + 1 + ClinicPolicy.RELAXABLE_RACEMIC_FINDINGS.size());
 		assertThat(PolicySetting.all()).allSatisfy(s -> assertThat(s.source()).containsAnyOf("(POLICY)", "POLICY)"));
 		assertThat(setting("adequateTrialWeeks").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("6");
 		assertThat(setting("ivPreDoseSystolicLimit").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("180");
@@ -30,6 +31,40 @@ class PolicySettingTest {
 		assertThat(setting("racemic.RAISED_INTRACRANIAL_PRESSURE").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("ABSOLUTE");
 		assertThat(setting("dosingWeight").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("ACTUAL");
 		assertThat(setting("olderAdultEsketamineStartsAt28").valueIn(ClinicPolicy.DEFAULTS)).isEqualTo("NO");
+	}
+
+	@Test
+	void everySessionThresholdIsASettingWithTheReferenceDefault() {
+		Map<String, String> defaults = Map.ofEntries(Map.entry("severeSystolicAtOrAbove", "180"),
+				Map.entry("severeDiastolicAtOrAbove", "110"), Map.entry("racemicPreDoseSystolic", "140"),
+				Map.entry("racemicPreDoseDiastolic", "90"), Map.entry("racemicFoodFastMinutes", "120"),
+				Map.entry("racemicLiquidFastMinutes", "30"), Map.entry("heartRateAbove", "120"), Map.entry("heartRateBelow", "50"),
+				Map.entry("spo2SustainedBelow", "92"), Map.entry("spo2Below", "90"), Map.entry("respiratoryRateBelow", "10"),
+				Map.entry("respiratoryRateAbove", "30"), Map.entry("ivInfusionCheckEveryMinutes", "10"),
+				Map.entry("afterDoseCheckEveryMinutes", "15"), Map.entry("ivSecondPersonCheck", "NO"));
+		defaults.forEach((key, value) -> {
+			assertThat(setting(key).valueIn(ClinicPolicy.DEFAULTS)).as(key).isEqualTo(value);
+			assertThat(setting(key).source()).as(key).contains(key.equals("ivSecondPersonCheck") ? "(POLICY)" : "clinical reference §6");
+		});
+		ClinicPolicy policy = ClinicPolicies.apply(ClinicPolicy.DEFAULTS,
+				Map.of("heartRateAbove", "110", "spo2SustainedBelow", "94", "ivSecondPersonCheck", "YES"));
+		assertThat(policy.monitoring().heartRateAbove()).isEqualTo(110);
+		assertThat(policy.monitoring().spo2SustainedBelow()).isEqualTo(94);
+		assertThat(policy.monitoring().spo2Below()).as("untouched").isEqualTo(90);
+		assertThat(policy.monitoring().ivSecondPersonCheck()).isTrue();
+		assertThat(policy.adequateTrialWeeks()).as("the evaluation part is untouched").isEqualTo(6);
+	}
+
+	@Test
+	void sessionThresholdsMustLeaveANormalRange() {
+		assertThatThrownBy(() -> setting("heartRateAbove").parse("181")).hasMessageContaining("from 90 to 180 beats/min, got 181");
+		assertThatThrownBy(() -> setting("spo2Below").applyTo(ClinicPolicy.DEFAULTS, "93"))
+			.hasMessageContaining("single-reading SpO2 alert (93%) must not be above the sustained SpO2 alert (92%)");
+		assertThatThrownBy(() -> setting("racemicPreDoseSystolic").applyTo(ClinicPolicy.DEFAULTS.withMonitoring(
+				MonitoringLimits.DEFAULTS.with("severeSystolicAtOrAbove", 150)), "150"))
+			.hasMessageContaining("must stay below the severe blood pressure alert 150/110");
+		assertThat(setting("spo2Below").applyTo(ClinicPolicy.DEFAULTS, "92").monitoring().spo2Below()).isEqualTo(92);
+		assertThatThrownBy(() -> MonitoringLimits.DEFAULTS.with("bloodSugar", 5)).hasMessageContaining("no monitoring limit named bloodSugar");
 	}
 
 	@Test

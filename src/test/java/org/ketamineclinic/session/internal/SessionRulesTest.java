@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.ketamineclinic.evaluation.Route;
 import org.ketamineclinic.evaluation.rules.BloodPressureLimit;
 import org.ketamineclinic.evaluation.rules.ClinicPolicy;
+import org.ketamineclinic.evaluation.rules.MonitoringLimits;
 import org.ketamineclinic.platform.InvalidInput;
 
 /** The session rules of clinical reference section 6, each fired and not fired, at its boundaries. */
 class SessionRulesTest {
 
 	static final Instant AT = Instant.parse("2026-11-20T15:00:00Z");
-	static final SessionSettings SETTINGS = SessionSettings.DEFAULTS;
+	static final MonitoringLimits SETTINGS = MonitoringLimits.DEFAULTS;
 	static final CheckInRules.Limits LIMITS = new CheckInRules.Limits(ClinicPolicy.ESKETAMINE_LABEL_LIMIT, SETTINGS.racemicPreDoseLimit(),
 			SETTINGS.racemicFoodFast(), SETTINGS.racemicLiquidFast(), 30);
 	static final VitalSigns NORMAL = new VitalSigns(120, 80, 70, 98, 14);
