@@ -357,6 +357,14 @@ class SessionBrowserTest extends BrowserTest {
 		com.microsoft.playwright.Locator row = page.locator("#board tr", new Page.LocatorOptions().setHasText(chair));
 		assertThat(row).containsText("BLOOD_PRESSURE_SEVERE");
 		assertThat(row).containsText("186/104");
+		// The wall screen at the nurses' station: the front desk's view of the same board, full HD.
+		Page wall = newPage(new Browser.NewContextOptions().setViewportSize(1920, 1080));
+		signIn(wall, "frontdesk", ApiClient.DEMO_PASSWORD);
+		wall.navigate("/board");
+		assertThat(wall.locator("#board tr", new Page.LocatorOptions().setHasText(chair))).containsText("BLOOD_PRESSURE_SEVERE");
+		assertThat(wall.locator("#board tr", new Page.LocatorOptions().setHasText(chair)).getByRole(AriaRole.LINK)).hasCount(0);
+		assertThat(overflowingCards(wall)).isEmpty();
+		screenshot(wall, "board-wall-screen");
 
 		// The physician, on the tablet, records what was done; a recheck is back to safe.
 		Page physician = newPage(new Browser.NewContextOptions().setViewportSize(820, 1180));
