@@ -333,11 +333,10 @@ class AppointmentBook implements Appointments {
 		return changed(appointmentId, "COMPLETED", null, AuditAction.UPDATE);
 	}
 
-	// Reading
+	// Reading: not read-only transactions, because the audit entry of the read joins them
 
 	@Override
 	@PreAuthorize(BOOK)
-	@Transactional(readOnly = true)
 	public Optional<AppointmentView> find(UUID appointmentId) {
 		Optional<AppointmentView> found = jdbc.query("SELECT " + COLUMNS + " FROM scheduling_appointment WHERE id = ? AND clinic_id = ?",
 				AppointmentBook::view, appointmentId, currentUser.clinic().value()).stream().findFirst();
@@ -347,7 +346,6 @@ class AppointmentBook implements Appointments {
 
 	@Override
 	@PreAuthorize(BOOK)
-	@Transactional(readOnly = true)
 	public List<AppointmentView> list(Instant from, Instant to, @Nullable UUID resourceId, @Nullable UUID staffId,
 			@Nullable UUID patientId) {
 		if (!to.isAfter(from)) {
@@ -369,7 +367,6 @@ class AppointmentBook implements Appointments {
 
 	@Override
 	@PreAuthorize(BOOK)
-	@Transactional(readOnly = true)
 	public List<ChangeView> history(UUID appointmentId) {
 		AppointmentView appointment = find(appointmentId).orElseThrow(() -> new NotFound(RESOURCE, appointmentId));
 		return jdbc.query("SELECT action, status, start_at, end_at, resource_id, staff_id, reason, changed_at, changed_by "
