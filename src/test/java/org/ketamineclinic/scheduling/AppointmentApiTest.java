@@ -115,17 +115,29 @@ class AppointmentApiTest {
 		finally {
 			pool.shutdownNow();
 		}
-		Object[] ids = patients.stream().map(UUID::fromString).toArray();
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduling_appointment WHERE resource_id = ? AND status <> 'CANCELLED' "
 				+ "AND tstzrange(start_at, end_at) && tstzrange(?, ?)", Integer.class, UUID.fromString(chair),
 				Timestamp.from(Instant.parse(at(monday, 8, 0))), Timestamp.from(Instant.parse(at(monday, 18, 0))))).isEqualTo(1);
-		assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduling_appointment WHERE patient_id = ANY (?)", Integer.class,
-				(Object) jdbc.getDataSource() == null ? null : new java.util.function.Supplier<Object>() {
-					@Override
-					public Object get() {
-						return jdbc.execute((java.sql.Connection c) -> c.createArrayOf("uuid", ids));
-					}
-				}.get())).isEqualTo(1);
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM scheduling_appointment WHERE patient_id = ANY (CAST(? AS uuid[]))",
+				Integer.class, "{" + String.join(",", patients) + "}")).isEqualTo(1);
+	}
+
+	@Test
+	void theDatabaseItselfRefusesAnOverlapForAChairAndIgnoresCancelledOnes() {
+		String chair = fixtures.resource("chairs", "INFUSION_PUMP", true);
+		UUID clinic = jdbc.queryForObject("SELECT clinic_id FROM scheduling_resource WHERE id = ?", UUID.class, UUID.fromString(chair));
+		Instant start = Instant.parse(at(LocalDate.of(2029, 1, 8), 9, 0));
+		String insert = "INSERT INTO scheduling_appointment (id, clinic_id, patient_id, type, start_at, end_at, resource_id, status, version, "
+				+ "created_at, created_by) VALUES (?, ?, ?, 'IV_INFUSION', ?, ?, ?, ?, 0, now(), 'test')";
+		jdbc.update(insert, UUID.randomUUID(), clinic, UUID.randomUUID(), Timestamp.from(start), Timestamp.from(start.plus(100, ChronoUnit.MINUTES)),
+				UUID.fromString(chair), "CANCELLED");
+		jdbc.update(insert, UUID.randomUUID(), clinic, UUID.randomUUID(), Timestamp.from(start), Timestamp.from(start.plus(100, ChronoUnit.MINUTES)),
+				UUID.fromString(chair), "BOOKED");
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(insert, UUID.randomUUID(), clinic, UUID.randomUUID(),
+				Timestamp.from(start.plus(99, ChronoUnit.MINUTES)), Timestamp.from(start.plus(120, ChronoUnit.MINUTES)), UUID.fromString(chair),
+				"BOOKED"))
+			.isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class)
+			.hasMessageContaining("scheduling_appointment_resource_free");
 	}
 
 	@Test
