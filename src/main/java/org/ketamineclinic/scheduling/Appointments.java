@@ -45,6 +45,9 @@ public interface Appointments {
 	List<AppointmentView> list(Instant from, Instant to, @Nullable UUID resourceId, @Nullable UUID staffId,
 			@Nullable UUID patientId);
 
+	/** Every appointment of one patient, past and future, by start; 404 when the patient is not the caller's to see. */
+	List<AppointmentView> ofPatient(UUID patientId);
+
 	List<ChangeView> history(UUID appointmentId);
 
 	record Availability(LocalDate date, AppointmentType type, List<Slot> slots) {

@@ -37,10 +37,14 @@ import org.ketamineclinic.platform.RuleViolation.RuleFinding;
 import org.ketamineclinic.protocol.TreatmentCourses;
 import org.ketamineclinic.protocol.TreatmentCourses.CourseOutline;
 import org.ketamineclinic.protocol.TreatmentCourses.PlannedSessionView;
+import org.ketamineclinic.scheduling.AppointmentBooked;
+import org.ketamineclinic.scheduling.AppointmentCancelled;
+import org.ketamineclinic.scheduling.AppointmentRescheduled;
 import org.ketamineclinic.scheduling.AppointmentStatus;
 import org.ketamineclinic.scheduling.AppointmentType;
 import org.ketamineclinic.scheduling.Appointments;
 import org.ketamineclinic.scheduling.ResourceKind;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -85,17 +89,19 @@ class AppointmentBook implements Appointments {
 	private final PatientRegistry patients;
 	private final TreatmentCourses courses;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final ZoneId zone;
 
 	AppointmentBook(JdbcTemplate jdbc, CurrentUser currentUser, ClinicCalendar calendar, PatientRegistry patients,
-			TreatmentCourses courses, AuditTrail audit, Clock clock, ClinicTimeZone zone) {
+			TreatmentCourses courses, AuditTrail audit, ApplicationEventPublisher events, Clock clock, ClinicTimeZone zone) {
 		this.jdbc = jdbc;
 		this.currentUser = currentUser;
 		this.calendar = calendar;
 		this.patients = patients;
 		this.courses = courses;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 		this.zone = zone.zone();
 	}
@@ -289,7 +295,10 @@ class AppointmentBook implements Appointments {
 		if (changed == 0) {
 			throw new OptimisticLockingFailureException("stale appointment");
 		}
-		return changed(appointmentId, "RESCHEDULED", reason, AuditAction.UPDATE);
+		AppointmentView moved = changed(appointmentId, "RESCHEDULED", reason, AuditAction.UPDATE);
+		events.publishEvent(new AppointmentRescheduled(moved.id(), user.clinicId(), moved.patientId(), moved.type(), current.start(),
+				moved.start(), moved.end()));
+		return moved;
 	}
 
 	@Override
@@ -303,6 +312,8 @@ class AppointmentBook implements Appointments {
 		}
 		requireBooked(current);
 		setStatus(current, AppointmentStatus.CANCELLED, why);
+		events.publishEvent(new AppointmentCancelled(current.id(), currentUser.clinic(), current.patientId(), current.type(),
+				current.start()));
 		return changed(appointmentId, "CANCELLED", why, AuditAction.VOID);
 	}
 
@@ -363,6 +374,13 @@ class AppointmentBook implements Appointments {
 			audit.searched(RESOURCE, found.size());
 		}
 		return found;
+	}
+
+	@Override
+	@PreAuthorize(BOOK)
+	public List<AppointmentView> ofPatient(UUID patientId) {
+		requirePatient(patientId);
+		return list(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"), null, null, patientId);
 	}
 
 	@Override
@@ -478,7 +496,10 @@ class AppointmentBook implements Appointments {
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'BOOKED', 0, ?, ?)", id, user.clinicId().value(), patientId, type.name(),
 				Timestamp.from(start), Timestamp.from(start.plus(type.duration())), placement.resourceId(), placement.staffId(),
 				placement.prescriberId(), courseId, sessionNumber, seriesId, seriesIndex, Timestamp.from(clock.instant()), user.username()));
-		return changed(id, "BOOKED", null, AuditAction.CREATE);
+		AppointmentView booked = changed(id, "BOOKED", null, AuditAction.CREATE);
+		events.publishEvent(new AppointmentBooked(id, user.clinicId(), patientId, type, booked.start(), booked.end(), courseId,
+				sessionNumber));
+		return booked;
 	}
 
 	private void setStatus(AppointmentView current, AppointmentStatus status, @Nullable String reason) {

@@ -101,7 +101,7 @@ class SchedulingApi {
 
 	@GetMapping("/api/v1/patients/{id}/appointments")
 	List<AppointmentView> ofPatient(@PathVariable UUID id) {
-		return appointments.list(Instant.EPOCH, Instant.parse("9999-12-31T00:00:00Z"), null, null, id);
+		return appointments.ofPatient(id);
 	}
 
 	@GetMapping("/api/v1/appointments/{id}")

@@ -2,7 +2,6 @@ package org.ketamineclinic.scheduling.internal;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,9 +38,5 @@ class SchedulingSetupAdapter implements SchedulingSetup {
 	@Override
 	public void setStaffHours(UUID userId, DayOfWeek day, LocalTime starts, LocalTime ends) {
 		calendar.setStaffHours(userId, day, starts, ends);
-	}
-
-	static List<String> codes(Set<Capability> capabilities) {
-		return capabilities.stream().map(Enum::name).toList();
 	}
 }
