@@ -273,6 +273,14 @@ class AppointmentApiTest {
 		ApiClient.Response added = fixtures.api.post(fixtures.token("admin"), "/api/v1/scheduling/chairs", chair);
 		assertThat(added.status()).as(added.body()).isEqualTo(201);
 		assertThat(added.json().get("kind").asString()).isEqualTo("CHAIR");
+		String resource = "/api/v1/scheduling/resources/" + added.json().get("id").asString();
+		ApiClient.Response equipped = fixtures.api.put(fixtures.token("admin"), resource,
+				Map.of("capabilities", List.of("RECLINER", "PULSE_OXIMETER"), "version", 0));
+		assertThat(equipped.status()).as(equipped.body()).isEqualTo(200);
+		assertThat(equipped.json().get("capabilities").toString()).contains("PULSE_OXIMETER");
+		assertThat(equipped.json().get("active").asBoolean()).isFalse();
+		assertThat(fixtures.api.put(fixtures.token("admin"), resource, Map.of("name", "Stale edit", "version", 0)).status())
+			.isEqualTo(409);
 		ApiClient.Response badCapability = fixtures.api.post(fixtures.token("admin"), "/api/v1/scheduling/rooms",
 				Map.of("name", "Room " + UUID.randomUUID(), "capabilities", List.of("JACUZZI")));
 		assertThat(badCapability.status()).isEqualTo(400);

@@ -159,6 +159,36 @@ class AvailabilityApiTest {
 	}
 
 	@Test
+	void anAdministratorChangesAPersonsWeekAndTheSlotsFollow() {
+		String therapist = fixtures.userId("therapist");
+		String path = "/api/v1/scheduling/staff-hours/" + therapist;
+		LocalDate friday = LocalDate.of(2027, 3, 12);
+		List<Map<String, String>> monToThu = new java.util.ArrayList<>();
+		for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY")) {
+			monToThu.add(Map.of("weekday", day, "from", "09:00", "to", "17:00"));
+		}
+		List<Map<String, String>> withFriday = new java.util.ArrayList<>(monToThu);
+		withFriday.add(Map.of("weekday", "FRIDAY", "from", "12:00", "to", "17:00"));
+
+		ApiClient.Response invalid = fixtures.api.put(fixtures.token("admin"), path,
+				Map.of("hours", List.of(Map.of("weekday", "FRIDAY", "from", "17:00", "to", "12:00"), Map.of("weekday", "FUNDAY"))));
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().get("errors").findValuesAsString("field")).contains("hours[0].to", "hours[1].weekday");
+		assertThat(fixtures.api.put(fixtures.token("nurse"), path, Map.of("hours", withFriday)).status()).isEqualTo(403);
+		assertThat(availability(friday, "INTEGRATION_THERAPY").get("slots").size()).isZero();
+		try {
+			ApiClient.Response changed = fixtures.api.put(fixtures.token("admin"), path, Map.of("hours", withFriday));
+			assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+			assertThat(changed.json().get("hours").findValuesAsString("weekday")).contains("FRIDAY");
+			assertThat(slotTimes(availability(friday, "INTEGRATION_THERAPY"))).first().isEqualTo(LocalTime.of(12, 0));
+		}
+		finally {
+			assertThat(fixtures.api.put(fixtures.token("admin"), path, Map.of("hours", monToThu)).status()).isEqualTo(200);
+		}
+		assertThat(availability(friday, "INTEGRATION_THERAPY").get("slots").size()).isZero();
+	}
+
+	@Test
 	void availabilityNeedsADateAndAKnownType() {
 		ApiClient.Response bad = fixtures.api.get(fixtures.token("frontdesk"), "/api/v1/availability?date=2027-13-01&type=MASSAGE");
 		assertThat(bad.status()).isEqualTo(400);

@@ -60,8 +60,8 @@ class ClinicCalendar {
 			@Nullable Long version) {
 	}
 
-	/** Times as hh:mm; weekday as MONDAY..SUNDAY. */
-	record Hours(@Nullable String weekday, @Nullable String opens, @Nullable String closes) {
+	/** Times as hh:mm; weekday as MONDAY..SUNDAY. The same names as {@link Span}, which answers. */
+	record Hours(@Nullable String weekday, @Nullable String from, @Nullable String to) {
 	}
 
 	record HoursRequest(@Nullable List<Hours> hours) {
@@ -316,9 +316,9 @@ class ClinicCalendar {
 			Hours h = hours.get(i);
 			String prefix = "hours[" + i + "].";
 			DayOfWeek day = checks.check(prefix + "weekday", () -> Codes.parse(DayOfWeek.class, h.weekday()));
-			LocalTime from = checks.check(prefix + "opens", () -> time(h.opens()));
-			LocalTime to = checks.check(prefix + "closes", () -> time(h.closes()));
-			checks.rule(from == null || to == null || to.isAfter(from), prefix + "closes", "must be after the opening time");
+			LocalTime from = checks.check(prefix + "from", () -> time(h.from()));
+			LocalTime to = checks.check(prefix + "to", () -> time(h.to()));
+			checks.rule(from == null || to == null || to.isAfter(from), prefix + "to", "must be after the start time");
 			checks.rule(day == null || seen.add(day), prefix + "weekday", "is listed twice");
 			if (day != null && from != null && to != null) {
 				spans.add(new Span(day, from, to));
@@ -330,7 +330,7 @@ class ClinicCalendar {
 
 	private static void requireOrder(LocalTime from, LocalTime to) {
 		if (!to.isAfter(from)) {
-			throw new InvalidInput("closes", "must be after the opening time");
+			throw new InvalidInput("to", "must be after the start time");
 		}
 	}
 

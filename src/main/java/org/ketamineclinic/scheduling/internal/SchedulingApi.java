@@ -48,11 +48,13 @@ class SchedulingApi {
 
 	private final Appointments appointments;
 	private final ClinicCalendar calendar;
+	private final java.time.Clock clock;
 	private final ZoneId zone;
 
-	SchedulingApi(Appointments appointments, ClinicCalendar calendar, ClinicTimeZone zone) {
+	SchedulingApi(Appointments appointments, ClinicCalendar calendar, java.time.Clock clock, ClinicTimeZone zone) {
 		this.appointments = appointments;
 		this.calendar = calendar;
+		this.clock = clock;
 		this.zone = zone.zone();
 	}
 
@@ -92,7 +94,7 @@ class SchedulingApi {
 			@RequestParam(required = false) @Nullable UUID chairId, @RequestParam(required = false) @Nullable UUID roomId,
 			@RequestParam(required = false) @Nullable UUID staffId, @RequestParam(required = false) @Nullable UUID patientId) {
 		FieldChecks checks = new FieldChecks();
-		Instant start = from == null ? LocalDate.now(zone).atStartOfDay(zone).toInstant() : checks.check("from", () -> boundary(from));
+		Instant start = from == null ? LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant() : checks.check("from", () -> boundary(from));
 		Instant end = to == null ? null : checks.check("to", () -> boundary(to));
 		checks.throwIfAny();
 		return appointments.list(start, end == null ? start.plus(java.time.Duration.ofDays(7)) : end, chairId != null ? chairId : roomId,
