@@ -7,6 +7,7 @@ import static org.ketamineclinic.scheduling.SchedulingFixtures.localTime;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -61,10 +62,51 @@ class CourseBookingApiTest {
 			}
 			previous = day;
 		}
+		// A session moves only inside its window.
+		JsonNode first = appointments.get(0);
+		LocalDate tooLate = LocalDate.parse(planned.get(0).get("latestDate").asString()).plusDays(1);
+		ApiClient.Response outside = api.post(api.token("frontdesk"), "/api/v1/appointments/" + first.get("id").asString() + "/reschedule",
+				Map.of("start", at(tooLate, 15, 0), "reason", "Travel", "version", first.get("version").asLong()));
+		assertThat(outside.status()).as(outside.body()).isEqualTo(422);
+		assertThat(outside.json().get("findings").findValuesAsString("ruleId")).containsExactly("SESSION_WINDOW");
+
 		// Nothing is left to book the second time.
 		ApiClient.Response again = api.post(api.token("frontdesk"), path, Map.of("firstStart", at(LocalDate.of(2027, 9, 6), 9, 0)));
 		assertThat(again.status()).as(again.body()).isEqualTo(201);
 		assertThat(again.json().size()).isZero();
+	}
+
+	@Test
+	void esketamineSessionsGoToMonitoredChairsWhileAPrescriberIsOnSite() {
+		ApiClient api = new ApiClient(port);
+		String patient = Courses.approvedPatient(api, "SchedEsk", "IN_ESKETAMINE", "TRD");
+		ApiClient.Response created = api.post(api.token("physician"), "/api/v1/patients/" + patient + "/courses",
+				Map.of("protocol", "ESKETAMINE_TRD_LABEL", "startDate", "2027-11-15"));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		JsonNode course = created.json();
+		// 13:30 and 13:45 are the only starts whose 135 minutes end by 16:00, when the physician leaves.
+		ApiClient.Response booked = api.post(api.token("nurse"), "/api/v1/courses/" + course.get("id").asString() + "/appointments",
+				Map.of("firstStart", at(LocalDate.of(2027, 11, 15), 13, 30)));
+		assertThat(booked.status()).as(booked.body()).isEqualTo(201);
+		assertThat(booked.json().size()).isEqualTo(course.get("plannedSessions").size());
+		List<String> oximeterChairs = new java.util.ArrayList<>();
+		for (JsonNode chair : api.get(api.token("admin"), "/api/v1/scheduling/chairs").json()) {
+			if (chair.get("capabilities").toString().contains("PULSE_OXIMETER")) {
+				oximeterChairs.add(chair.get("id").asString());
+			}
+		}
+		String physician = null;
+		for (JsonNode staff : api.get(api.token("admin"), "/api/v1/scheduling/staff-hours").json()) {
+			if (staff.get("username").asString().equals("physician")) {
+				physician = staff.get("userId").asString();
+			}
+		}
+		for (JsonNode appointment : booked.json()) {
+			assertThat(appointment.get("type").asString()).isEqualTo("ESKETAMINE_SESSION");
+			assertThat(appointment.get("chairId").asString()).isIn(oximeterChairs);
+			assertThat(appointment.get("prescriberId").asString()).isEqualTo(physician);
+			assertThat(localTime(appointment.get("start"))).isBetween(LocalTime.of(13, 30), LocalTime.of(13, 45));
+		}
 	}
 
 	@Test

@@ -274,6 +274,7 @@ class AppointmentBook implements Appointments {
 		checks.throwIfAny();
 		requireVersion(current, request.version());
 		requireBooked(current);
+		requireInsideSessionWindow(current, start);
 		UUID wantedResource = request.chairId() != null ? request.chairId() : request.roomId();
 		Placement placement;
 		if (wantedResource == null && request.staffId() == null) {
@@ -570,6 +571,22 @@ class AppointmentBook implements Appointments {
 	private AppointmentView load(UUID id) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM scheduling_appointment WHERE id = ? AND clinic_id = ?", AppointmentBook::view, id,
 				currentUser.clinic().value()).stream().findFirst().orElseThrow(() -> new NotFound(RESOURCE, id));
+	}
+
+	/** A course session moves only inside the date window its protocol gives it. */
+	private void requireInsideSessionWindow(AppointmentView appointment, Instant start) {
+		if (appointment.courseId() == null || appointment.sessionNumber() == null) {
+			return;
+		}
+		LocalDate day = start.atZone(zone).toLocalDate();
+		courses.outline(appointment.courseId()).flatMap(course -> course.sessions().stream()
+			.filter(session -> session.number() == appointment.sessionNumber()).findFirst())
+			.filter(session -> day.isBefore(session.earliestDate()) || day.isAfter(session.latestDate()))
+			.ifPresent(session -> {
+				throw new RuleViolation("The new date is outside the session's window",
+						List.of(new RuleFinding("SESSION_WINDOW", "BLOCK", "Session " + session.number() + " belongs between "
+								+ session.earliestDate() + " and " + session.latestDate())));
+			});
 	}
 
 	private void requirePatient(UUID patientId) {
