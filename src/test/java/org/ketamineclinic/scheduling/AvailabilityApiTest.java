@@ -189,6 +189,25 @@ class AvailabilityApiTest {
 	}
 
 	@Test
+	void openingHoursAreReplacedWholeByAnAdministratorAndCheckedFieldByField() {
+		ApiClient.Response week = fixtures.api.get(fixtures.token("frontdesk"), "/api/v1/scheduling/opening-hours");
+		assertThat(week.status()).isEqualTo(200);
+		assertThat(week.json().findValuesAsString("weekday")).containsExactly("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY");
+		assertThat(week.json().get(0).get("from").asString()).startsWith("08:00");
+
+		ApiClient.Response invalid = fixtures.api.put(fixtures.token("admin"), "/api/v1/scheduling/opening-hours",
+				Map.of("hours", List.of(Map.of("weekday", "MONDAY", "from", "8 am", "to", "18:00"),
+						Map.of("weekday", "MONDAY", "from", "09:00", "to", "08:00"))));
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("hours[0].from", "hours[1].to",
+				"hours[1].weekday");
+		assertThat(fixtures.api.put(fixtures.token("frontdesk"), "/api/v1/scheduling/opening-hours",
+				Map.of("hours", List.of(Map.of("weekday", "SUNDAY", "from", "09:00", "to", "12:00")))).status()).isEqualTo(403);
+		// Nothing changed: Sunday is still closed.
+		assertThat(availability(LocalDate.of(2027, 2, 7), "FOLLOW_UP").get("slots").size()).isZero();
+	}
+
+	@Test
 	void availabilityNeedsADateAndAKnownType() {
 		ApiClient.Response bad = fixtures.api.get(fixtures.token("frontdesk"), "/api/v1/availability?date=2027-13-01&type=MASSAGE");
 		assertThat(bad.status()).isEqualTo(400);
