@@ -50,6 +50,7 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 			GET  /api/v1/patients/{id}/evaluations           |  403  |    200    |  200  |    200    |    403     |     403     |     403
 			POST /api/v1/patients/{id}/courses               |  403  |    422    |  403  |    403    |    403     |     403     |     403
 			GET  /api/v1/patients/{id}/courses               |  403  |    200    |  200  |    200    |    403     |     403     |     403
+			GET  /api/v1/patients/{id}/appointments         |  403  |    200    |  200  |    200    |    200     |     403     |     403
 			GET  /api/v1/audit/verify                        |  200  |    403    |  403  |    403    |    403     |     403     |      -
 			""";
 

@@ -1,0 +1,5 @@
+package org.ketamineclinic.scheduling;
+
+public enum AppointmentStatus {
+	BOOKED, CANCELLED, NO_SHOW, COMPLETED
+}

@@ -1,0 +1,6 @@
+package org.ketamineclinic.scheduling;
+
+/** Dosing happens in a treatment chair; talking appointments in a room. */
+public enum ResourceKind {
+	CHAIR, ROOM
+}
