@@ -5,7 +5,7 @@
  * sessions inside their date windows.
  */
 @NullMarked
-@ApplicationModule(displayName = "Scheduling", allowedDependencies = { "identity", "audit", "patient", "evaluation", "protocol", "platform" })
+@ApplicationModule(displayName = "Scheduling", allowedDependencies = { "identity", "audit", "patient", "evaluation", "protocol", "platform", "notification" })
 package org.ketamineclinic.scheduling;
 
 import org.jspecify.annotations.NullMarked;

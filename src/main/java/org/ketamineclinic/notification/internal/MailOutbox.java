@@ -9,13 +9,16 @@ import java.util.UUID;
 
 import org.ketamineclinic.identity.ClinicId;
 import org.ketamineclinic.notification.Notifications;
+import org.ketamineclinic.notification.Notifications.Attachment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -46,9 +49,21 @@ class MailOutbox implements Notifications {
 	@Override
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void email(ClinicId clinic, String to, String subject, String body) {
+		email(clinic, to, subject, body, List.of());
+	}
+
+	@Override
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void email(ClinicId clinic, String to, String subject, String body, List<Attachment> attachments) {
 		Instant now = clock.instant();
+		UUID id = UUID.randomUUID();
 		jdbc.update("INSERT INTO mail_outbox (id, clinic_id, recipient, subject, body, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-				UUID.randomUUID(), clinic.value(), to, subject, body, Timestamp.from(now), Timestamp.from(now));
+				id, clinic.value(), to, subject, body, Timestamp.from(now), Timestamp.from(now));
+		for (int i = 0; i < attachments.size(); i++) {
+			Attachment file = attachments.get(i);
+			jdbc.update("INSERT INTO mail_attachment (id, mail_id, position, filename, content_type, content) VALUES (?, ?, ?, ?, ?, ?)",
+					UUID.randomUUID(), id, i, file.filename(), file.contentType(), file.content());
+		}
 	}
 
 	/** Delivers what is due; each message is locked so that several instances never send one twice. */
@@ -80,12 +95,27 @@ class MailOutbox implements Notifications {
 			return true;
 		}
 		try {
-			SimpleMailMessage email = new SimpleMailMessage();
-			email.setFrom(from);
-			email.setTo(message.recipient());
-			email.setSubject(message.subject());
-			email.setText(message.body());
-			mail.send(email);
+			List<Attachment> attachments = attachments(message.id());
+			if (attachments.isEmpty()) {
+				SimpleMailMessage email = new SimpleMailMessage();
+				email.setFrom(from);
+				email.setTo(message.recipient());
+				email.setSubject(message.subject());
+				email.setText(message.body());
+				mail.send(email);
+			}
+			else {
+				mail.send(mime -> {
+					MimeMessageHelper email = new MimeMessageHelper(mime, true, "UTF-8");
+					email.setFrom(from);
+					email.setTo(message.recipient());
+					email.setSubject(message.subject());
+					email.setText(message.body());
+					for (Attachment file : attachments) {
+						email.addAttachment(file.filename(), new ByteArrayResource(file.content()), file.contentType());
+					}
+				});
+			}
 			jdbc.update("UPDATE mail_outbox SET sent_at = ?, last_error = NULL WHERE id = ?", Timestamp.from(clock.instant()), message.id());
 			return true;
 		}
@@ -95,6 +125,11 @@ class MailOutbox implements Notifications {
 			log.warn("Mail {} not delivered on attempt {} ({}); will retry", message.id(), message.attempts() + 1, reason);
 			return false;
 		}
+	}
+
+	private List<Attachment> attachments(UUID mailId) {
+		return jdbc.query("SELECT filename, content_type, content FROM mail_attachment WHERE mail_id = ? ORDER BY position",
+				(rs, row) -> new Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3)), mailId);
 	}
 
 	static Duration backoff(int attempts) {
