@@ -3,11 +3,8 @@ package org.ketamineclinic.scheduling.internal;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +41,7 @@ class RideHomeBrowserTest extends BrowserTest {
 		PatientSideFixtures fixtures = new PatientSideFixtures(api, jdbc, accounts);
 		UUID patient = fixtures.patient(null);
 		String username = fixtures.account(patient);
-		UUID appointment = bookDosingBetween26And70HoursFromNow(api, patient);
+		UUID appointment = bookDosing30HoursFromNow(api, patient);
 		String card = "[data-appointment='" + appointment + "']";
 
 		Page desk = newPage(new Browser.NewContextOptions().setViewportSize(1280, 900));
@@ -75,22 +72,20 @@ class RideHomeBrowserTest extends BrowserTest {
 			.isEqualTo(username);
 	}
 
-	/** The first free IM injection on a weekday between 26 and 70 hours from now (inside the 72-hour list, outside the cut-off). */
-	private UUID bookDosingBetween26And70HoursFromNow(ApiClient api, UUID patient) {
-		String token = api.token("frontdesk");
-		ZonedDateTime t = Instant.now().plus(Duration.ofHours(26)).atZone(PatientSideFixtures.ZONE).truncatedTo(ChronoUnit.HOURS).plusHours(1);
-		Instant last = Instant.now().plus(Duration.ofHours(70));
-		for (; t.toInstant().isBefore(last); t = t.plusMinutes(30)) {
-			boolean weekday = t.getDayOfWeek() != DayOfWeek.SATURDAY && t.getDayOfWeek() != DayOfWeek.SUNDAY;
-			if (!weekday || t.toLocalTime().isBefore(LocalTime.of(8, 0)) || t.toLocalTime().isAfter(LocalTime.of(16, 0))) {
-				continue;
-			}
-			ApiClient.Response booked = api.post(token, "/api/v1/appointments",
-					Map.of("patientId", patient.toString(), "type", "IM_INJECTION", "start", t.toInstant().toString()));
-			if (booked.status() == 201) {
-				return UUID.fromString(booked.json().get("id").asString());
-			}
-		}
-		throw new IllegalStateException("no free IM injection between 26 and 70 hours from now");
+	/**
+	 * An IM injection 30 hours from now (inside the front desk's 72-hour list, outside the 24-hour cut-off) in a chair of its
+	 * own. Written straight into the table: on a Thursday evening no opening hour lies in that window, and booking rules are
+	 * not what this test is about.
+	 */
+	private UUID bookDosing30HoursFromNow(ApiClient api, UUID patient) {
+		String chair = api.post(api.token("admin"), "/api/v1/scheduling/chairs", Map.of("name", "Ride-" + System.nanoTime(),
+				"capabilities", java.util.List.of("RECLINER"))).json().get("id").asString();
+		UUID clinic = jdbc.queryForObject("SELECT clinic_id FROM scheduling_resource WHERE id = ?", UUID.class, UUID.fromString(chair));
+		UUID id = UUID.randomUUID();
+		Instant start = Instant.now().plus(Duration.ofHours(30)).truncatedTo(ChronoUnit.MINUTES);
+		jdbc.update("INSERT INTO scheduling_appointment (id, clinic_id, patient_id, type, start_at, end_at, resource_id, status, version, "
+				+ "created_at, created_by) VALUES (?, ?, ?, 'IM_INJECTION', ?, ?, ?, 'BOOKED', 0, now(), 'test')", id, clinic, patient,
+				java.sql.Timestamp.from(start), java.sql.Timestamp.from(start.plus(Duration.ofMinutes(90))), UUID.fromString(chair));
+		return id;
 	}
 }
