@@ -50,6 +50,7 @@ class ScheduleBrowserTest extends BrowserTest {
 		assertThat(block).hasCount(1);
 		assertThat(block).containsText("09:00");
 		assertThat(block).hasAttribute("style", Pattern.compile("left: 10%"));
+		assertThat(page.locator("#appointment-list")).containsText(family);
 		screenshot(page, "schedule-course-booked");
 
 		result.locator("li a").nth(1).click();
@@ -58,6 +59,14 @@ class ScheduleBrowserTest extends BrowserTest {
 		assertThat(second).hasCount(1);
 		assertThat(second).containsText("iv infusion");
 		assertThat(page.locator("table")).containsText(family);
+
+		// A click on a free stretch of a chair's row, just after 13:00 (08:00-18:00), picks 13:00 in the booking form.
+		assertThat(page.locator("#book-start option")).not().hasCount(1);
+		Locator track = page.locator(".timeline-row:not(.timeline-scale) .timeline-track").nth(2);
+		com.microsoft.playwright.options.BoundingBox box = track.boundingBox();
+		track.click(new Locator.ClickOptions().setPosition(box.width * 0.505, box.height / 2));
+		assertThat(page.locator("#book-hint")).hasText("Time set to 13:00.");
+		assertThat(page.locator("#book-start")).hasValue(Pattern.compile("T1[78]:00:00Z$"));
 		org.assertj.core.api.Assertions.assertThat(overflowingCards(page)).isEmpty();
 	}
 }

@@ -104,6 +104,14 @@ class SchedulePages {
 		return htmx != null ? "schedule/day :: timeline" : "schedule/day";
 	}
 
+	/** The day's appointment list with its change forms; swapped in after a booking, not on the timer, so typing is not lost. */
+	@GetMapping("/schedule/list")
+	@PreAuthorize(ClinicCalendar.STAFF)
+	String list(@RequestParam(required = false) @Nullable String date, Model model) {
+		dayModel(dateOr(date, LocalDate.now(zone)), model);
+		return "schedule/day :: list";
+	}
+
 	private void dayModel(LocalDate day, Model model) {
 		Role role = currentUser.get().role();
 		model.addAttribute("day", views.day(day));
