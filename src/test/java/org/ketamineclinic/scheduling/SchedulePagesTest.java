@@ -62,13 +62,14 @@ class SchedulePagesTest {
 		LocalDate day = DAY.plusDays(1);
 		WebSession frontDesk = as("frontdesk");
 
-		HttpResponse<String> hits = frontDesk.getHtmx("/schedule/patients?query=" + name);
+		String csrf = frontDesk.csrfTokenOf("/schedule?date=" + day);
+		HttpResponse<String> hits = frontDesk.postForm("/schedule/patients", Map.of("_csrf", csrf, "query", name));
+		assertThat(hits.statusCode()).isEqualTo(200);
 		assertThat(hits.body()).contains("value=\"" + patient + "\"").doesNotContain("<html");
 		HttpResponse<String> slots = frontDesk.getHtmx("/schedule/slots?date=" + day + "&type=FOLLOW_UP");
 		String first = at(day, 8, 0);
 		assertThat(slots.body()).contains("value=\"" + first + "\"", ">08:00<");
 
-		String csrf = frontDesk.csrfTokenOf("/schedule?date=" + day);
 		HttpResponse<String> posted = frontDesk.postForm("/schedule/appointments",
 				Map.of("_csrf", csrf, "type", "FOLLOW_UP", "patientId", patient, "start", first, "date", day.toString()));
 		assertThat(posted.statusCode()).isEqualTo(302);

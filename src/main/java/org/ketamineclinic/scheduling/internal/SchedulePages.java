@@ -147,16 +147,16 @@ class SchedulePages {
 		return "schedule/day :: slots";
 	}
 
-	/** Patients matching an MRN or name, as options of the booking form's patient field. */
-	@GetMapping("/schedule/patients")
+	/** Patients matching an MRN or name, as options of the booking form's patient field; a POST, so that no name is in a URL. */
+	@PostMapping("/schedule/patients")
 	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE','THERAPIST','FRONT_DESK')")
 	String patientOptions(@RequestParam(required = false) @Nullable String query, Model model) {
 		model.addAttribute("hits", query == null || query.isBlank() ? List.of() : patients.search(query));
 		return "schedule/day :: patients";
 	}
 
-	/** The active courses of the patients matching an MRN or name, as options of the course booking form. */
-	@GetMapping("/schedule/courses")
+	/** The active courses of the patients matching an MRN or name, as options of the course booking form (a POST, like the search). */
+	@PostMapping("/schedule/courses")
 	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE','FRONT_DESK')")
 	String courseOptions(@RequestParam(required = false) @Nullable String query, Model model) {
 		List<CourseChoice> choices = new ArrayList<>();
