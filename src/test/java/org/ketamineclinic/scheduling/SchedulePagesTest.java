@@ -24,6 +24,9 @@ class SchedulePagesTest {
 	@LocalServerPort
 	int port;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	WebSession as(String username) {
 		return new WebSession(port).signIn(username, ApiClient.DEMO_PASSWORD);
 	}
@@ -103,6 +106,58 @@ class SchedulePagesTest {
 		assertThat(now.get("status").asString()).isEqualTo("CANCELLED");
 		assertThat(now.get("statusReason").asString()).isEqualTo("patient has the flu");
 		assertThat(frontDesk.getHtmx("/schedule?date=" + day).body()).doesNotContain(booked.get("id").asString());
+	}
+
+	@Test
+	void reschedulingFromThePageTakesTheNewWallClockTimeAndTheReason() {
+		SchedulingFixtures fixtures = new SchedulingFixtures(new ApiClient(port));
+		String patient = fixtures.patient();
+		LocalDate day = DAY.plusDays(8);
+		JsonNode booked = fixtures.book(fixtures.token("frontdesk"), patient, "FOLLOW_UP", at(day, 9, 0), Map.of()).json();
+		WebSession frontDesk = as("frontdesk");
+		String csrf = frontDesk.csrfTokenOf("/schedule?date=" + day);
+		HttpResponse<String> moved = frontDesk.postForm("/schedule/appointments/" + booked.get("id").asString() + "/reschedule",
+				Map.of("_csrf", csrf, "start", day.plusDays(1) + "T14:30", "reason", "clashes with work", "version",
+						booked.get("version").asString(), "date", day.toString()));
+		assertThat(moved.statusCode()).isEqualTo(302);
+		assertThat(moved.headers().firstValue("Location").orElseThrow()).endsWith("/schedule?date=" + day.plusDays(1));
+		JsonNode now = fixtures.api.get(fixtures.token("frontdesk"), "/api/v1/appointments/" + booked.get("id").asString()).json();
+		assertThat(now.get("start").asString()).isEqualTo(at(day.plusDays(1), 14, 30));
+		assertThat(now.get("statusReason").asString()).isEqualTo("clashes with work");
+
+		// The old version is stale now: the page says so and changes nothing.
+		frontDesk.postForm("/schedule/appointments/" + booked.get("id").asString() + "/reschedule",
+				Map.of("_csrf", csrf, "start", day.plusDays(1) + "T15:30", "reason", "again", "version", booked.get("version").asString(),
+						"date", day.toString()));
+		assertThat(frontDesk.get("/schedule?date=" + day).body()).contains("Someone changed this appointment meanwhile");
+		assertThat(fixtures.api.get(fixtures.token("frontdesk"), "/api/v1/appointments/" + booked.get("id").asString()).json()
+			.get("start").asString()).isEqualTo(at(day.plusDays(1), 14, 30));
+	}
+
+	@Test
+	void theNoShowButtonAppearsOnlyAfterTheStartAndRecordsTheNoShow() {
+		SchedulingFixtures fixtures = new SchedulingFixtures(new ApiClient(port));
+		String patient = fixtures.patient();
+		LocalDate future = DAY.plusDays(9);
+		String id = fixtures.book(fixtures.token("frontdesk"), patient, "FOLLOW_UP", at(future, 11, 0), Map.of()).json().get("id")
+			.asString();
+		WebSession frontDesk = as("frontdesk");
+		assertThat(frontDesk.get("/schedule?date=" + future).body()).contains("/schedule/appointments/" + id + "/cancel")
+			.doesNotContain("/schedule/appointments/" + id + "/no-show");
+
+		// Nobody can book the past, so the appointment is moved there in the table: a Monday in 2020 no test uses.
+		LocalDate past = LocalDate.of(2020, 1, 6);
+		assertThat(jdbc.update("UPDATE scheduling_appointment SET start_at = ?, end_at = ? WHERE id = ?",
+				java.sql.Timestamp.from(java.time.Instant.parse(at(past, 11, 0))),
+				java.sql.Timestamp.from(java.time.Instant.parse(at(past, 11, 20))), java.util.UUID.fromString(id))).isEqualTo(1);
+		String page = frontDesk.get("/schedule?date=" + past).body();
+		assertThat(page).contains("/schedule/appointments/" + id + "/no-show");
+		String csrf = frontDesk.csrfTokenOf("/schedule?date=" + past);
+		assertThat(frontDesk.postForm("/schedule/appointments/" + id + "/no-show", Map.of("_csrf", csrf, "reason", "", "date",
+				past.toString())).statusCode()).isEqualTo(302);
+		assertThat(fixtures.api.get(fixtures.token("frontdesk"), "/api/v1/appointments/" + id).json().get("status").asString())
+			.isEqualTo("NO_SHOW");
+		assertThat(frontDesk.get("/schedule?date=" + past).body()).contains("Recorded as a no-show.", "block-no_show");
 	}
 
 	@Test
