@@ -69,4 +69,27 @@ class ScheduleBrowserTest extends BrowserTest {
 		assertThat(page.locator("#book-start")).hasValue(Pattern.compile("T1[78]:00:00Z$"));
 		org.assertj.core.api.Assertions.assertThat(overflowingCards(page)).isEmpty();
 	}
+
+	@Test
+	void theWeekViewMovesBetweenWeeksAndStaffWithHtmxAndTheCapacityChartDraws() {
+		signIn("frontdesk");
+		page.navigate("/schedule/week?date=2031-04-07");
+		assertThat(page.locator("#week h2")).containsText("week of 7 April 2031");
+		page.getByText("Next week").click();
+		assertThat(page.locator("#week h2")).containsText("week of 14 April 2031");
+		assertThat(page).hasURL(Pattern.compile("date=2031-04-14"));
+		assertThat(page.locator(".week-day")).hasCount(7);
+		String before = page.locator("#week h2").textContent();
+		page.locator("#week-staff").selectOption(new SelectOption().setIndex(1));
+		assertThat(page.locator("#week h2")).not().hasText(before);
+		org.assertj.core.api.Assertions.assertThat(overflowingCards(page)).isEmpty();
+		screenshot(page, "schedule-week");
+
+		page.navigate("/schedule/capacity?from=2033-05-01&to=2033-05-07");
+		assertThat(page.locator("table tbody tr")).hasCount(7);
+		page.waitForFunction("() => window.Chart && Chart.getChart(document.getElementById('capacity-chart'))");
+		Object labels = page.evaluate("() => Chart.getChart(document.getElementById('capacity-chart')).data.labels.length");
+		org.assertj.core.api.Assertions.assertThat(((Number) labels).intValue()).isEqualTo(7);
+		screenshot(page, "schedule-capacity");
+	}
 }
