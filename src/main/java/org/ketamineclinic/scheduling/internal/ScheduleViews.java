@@ -112,7 +112,8 @@ class ScheduleViews {
 		this.zone = zone.zone();
 	}
 
-	private record Row0(UUID id, UUID patientId, AppointmentType type, AppointmentStatus status, Instant start, Instant end,
+	/** An appointment row as the views need it. */
+	private record Stored(UUID id, UUID patientId, AppointmentType type, AppointmentStatus status, Instant start, Instant end,
 			@Nullable UUID resourceId, @Nullable UUID staffId, long version) {
 	}
 
@@ -121,7 +122,7 @@ class ScheduleViews {
 		List<ClinicCalendar.Resource> resources = calendar.resources(null).stream().filter(ClinicCalendar.Resource::active)
 			.sorted((a, b) -> a.kind() != b.kind() ? a.kind().compareTo(b.kind()) : a.name().compareTo(b.name())).toList();
 		Optional<ClinicCalendar.Span> open = calendar.openOn(date);
-		List<Row0> found = appointments(date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), null);
+		List<Stored> found = appointments(date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant(), null);
 		Names names = names(found);
 		LocalTime opens = open.map(ClinicCalendar.Span::from).orElse(null);
 		LocalTime closes = open.map(ClinicCalendar.Span::to).orElse(null);
@@ -158,7 +159,7 @@ class ScheduleViews {
 		ClinicCalendar.StaffHours person = calendar.staffHours().stream().filter(s -> s.userId().equals(staffId)).findFirst()
 			.orElseThrow(() -> new NotFound("Staff member", staffId));
 		LocalDate monday = anyDay.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		List<Row0> found = appointments(monday.atStartOfDay(zone).toInstant(), monday.plusDays(7).atStartOfDay(zone).toInstant(),
+		List<Stored> found = appointments(monday.atStartOfDay(zone).toInstant(), monday.plusDays(7).atStartOfDay(zone).toInstant(),
 				staffId);
 		Names names = names(found);
 		Map<UUID, String> resourceNames = calendar.resources(null).stream().collect(Collectors.toMap(ClinicCalendar.Resource::id,
@@ -217,11 +218,11 @@ class ScheduleViews {
 		return new Capacity(from, to, chairs, days, outcomes[0], outcomes[1], finished == 0 ? null : (double) outcomes[1] / finished);
 	}
 
-	private List<Row0> appointments(Instant from, Instant to, @Nullable UUID staffId) {
-		List<Row0> found = jdbc.query("SELECT id, patient_id, type, status, start_at, end_at, resource_id, staff_id, version "
+	private List<Stored> appointments(Instant from, Instant to, @Nullable UUID staffId) {
+		List<Stored> found = jdbc.query("SELECT id, patient_id, type, status, start_at, end_at, resource_id, staff_id, version "
 				+ "FROM scheduling_appointment WHERE clinic_id = ? AND start_at >= ? AND start_at < ? AND status <> 'CANCELLED' "
 				+ "AND (CAST(? AS UUID) IS NULL OR staff_id = ?) ORDER BY start_at, id",
-				(rs, row) -> new Row0(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), AppointmentType.valueOf(rs.getString(3)),
+				(rs, row) -> new Stored(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), AppointmentType.valueOf(rs.getString(3)),
 						AppointmentStatus.valueOf(rs.getString(4)), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
 						rs.getObject(7, UUID.class), rs.getObject(8, UUID.class), rs.getLong(9)),
 				currentUser.clinic().value(), Timestamp.from(from), Timestamp.from(to), staffId, staffId);
@@ -233,20 +234,20 @@ class ScheduleViews {
 	}
 
 	/** Patient names through the registry (its permission and audit); none for administrators. */
-	private Names names(List<Row0> found) {
+	private Names names(List<Stored> found) {
 		Map<UUID, String> staff = calendar.staffHours().stream().collect(Collectors.toMap(ClinicCalendar.StaffHours::userId,
 				ClinicCalendar.StaffHours::displayName, (a, b) -> a));
 		if (currentUser.get().role() == Role.ADMIN) {
 			return new Names(Map.of(), staff, false);
 		}
 		Map<UUID, String> names = new LinkedHashMap<>();
-		for (Row0 a : found) {
+		for (Stored a : found) {
 			names.computeIfAbsent(a.patientId(), id -> patients.find(id).map(p -> p.familyName() + ", " + p.givenName()).orElse("?"));
 		}
 		return new Names(names, staff, true);
 	}
 
-	private Block block(Row0 a, LocalDate date, @Nullable LocalTime opens, @Nullable LocalTime closes, Names names,
+	private Block block(Stored a, LocalDate date, @Nullable LocalTime opens, @Nullable LocalTime closes, Names names,
 			Map<UUID, String> resourceNames) {
 		LocalTime startTime = a.start().atZone(zone).toLocalTime();
 		LocalTime endTime = a.end().atZone(zone).toLocalTime();
