@@ -18,6 +18,15 @@ public interface PatientRegistry {
 
 	Optional<PatientSummary> find(UUID patientId);
 
+	/**
+	 * The caller's clinic's patients matching name prefixes, an MRN or a birth date (yyyy-mm-dd),
+	 * voided ones left out; the registry's own search with its checks and audit.
+	 */
+	java.util.List<PatientHit> search(String query);
+
+	record PatientHit(UUID id, String mrn, String givenName, String familyName, LocalDate birthDate) {
+	}
+
 	void recordMeasurement(UUID patientId, @Nullable Instant measuredAt, @Nullable BigDecimal weightKg,
 			@Nullable BigDecimal heightCm);
 

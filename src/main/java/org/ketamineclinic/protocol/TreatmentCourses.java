@@ -19,6 +19,9 @@ public interface TreatmentCourses {
 
 	Optional<CourseOutline> outline(UUID courseId);
 
+	/** A patient's active courses, newest first, for booking their sessions; empty when the patient is not the caller's. */
+	List<CourseOutline> activeCourses(UUID patientId);
+
 	/** The current signed order of a session, if a physician signed one and it is not void. */
 	Optional<SignedOrder> signedOrder(UUID courseId, int sessionNumber);
 

@@ -41,6 +41,11 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").GET());
 	}
 
+	/** A GET as htmx sends it, for the partials a page swaps in. */
+	public HttpResponse<String> getHtmx(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "text/html").header("HX-Request", "true").GET());
+	}
+
 	public HttpResponse<String> postForm(String path, Map<String, String> fields) {
 		String form = fields.entrySet().stream()
 			.map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="

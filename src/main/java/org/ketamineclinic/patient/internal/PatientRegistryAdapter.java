@@ -44,6 +44,13 @@ class PatientRegistryAdapter implements PatientRegistry {
 	}
 
 	@Override
+	public java.util.List<PatientHit> search(String query) {
+		return service.search(query).stream()
+			.map(hit -> new PatientHit(hit.id(), hit.mrn(), hit.givenName(), hit.familyName(), hit.birthDate()))
+			.toList();
+	}
+
+	@Override
 	public Optional<ClinicalHistory> clinicalHistory(UUID patientId) {
 		ChartViews.Chart chart;
 		try {

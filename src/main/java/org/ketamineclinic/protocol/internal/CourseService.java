@@ -427,6 +427,24 @@ class CourseService implements TreatmentCourses {
 
 	@Override
 	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE','THERAPIST','FRONT_DESK')")
+	public List<CourseOutline> activeCourses(UUID patientId) {
+		List<TreatmentCourse> active = courses.findByClinicIdAndPatientIdOrderByCreatedAtDesc(currentUser.clinic().value(), patientId)
+			.stream().filter(course -> course.status() == TreatmentCourse.Status.ACTIVE).toList();
+		if (!active.isEmpty()) {
+			audit.read(patientId, RESOURCE, "active");
+		}
+		return active.stream().map(CourseService::outlineOf).toList();
+	}
+
+	private static CourseOutline outlineOf(TreatmentCourse course) {
+		return new CourseOutline(course.id(), course.patientId(), course.protocolCode(), course.route(), course.phase().name(),
+				course.status().name(), course.sessions().stream()
+					.map(s -> new PlannedSessionView(s.number(), s.phase().name(), s.earliestDate(), s.latestDate(), s.status().name()))
+					.toList());
+	}
+
+	@Override
+	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE','THERAPIST','FRONT_DESK')")
 	public Optional<CourseOutline> outline(UUID courseId) {
 		return courses.findByClinicIdAndId(currentUser.clinic().value(), courseId).map(course -> {
 			audit.read(course.patientId(), RESOURCE, course.id());
