@@ -3,6 +3,7 @@ package org.ketamineclinic.inventory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,14 @@ public interface ControlledSubstances {
 	 * administered: the rest must be wasted under witness or kept before the patient is discharged.
 	 */
 	Remainder remainder(UUID sessionId, BigDecimal administeredMg);
+
+	/**
+	 * {@link #remainder} for many sessions in one query (the chair board asks for every chair every
+	 * few seconds), keyed by session id.
+	 *
+	 * @param administeredMg the milligrams each session administered, by session id
+	 */
+	Map<UUID, Remainder> remainders(Map<UUID, BigDecimal> administeredMg);
 
 	record LotInStock(Product product, String lot, LocalDate expiry, UUID locationId, String locationName, int quantity,
 			BigDecimal amountMg) {

@@ -83,6 +83,36 @@ class ControlledSubstancesTest {
 				+ "'ControlledSubstanceDispensation'", Integer.class, patient)).as("the dispensation is audited").isEqualTo(1);
 	}
 
+	/** The chair board asks for every chair at once: one query gives what asking one session at a time gives. */
+	@Test
+	void remaindersOfManySessionsMatchTheRemainderOfEach() {
+		InventoryFixtures fx = new InventoryFixtures(port);
+		String lot = InventoryFixtures.newLot();
+		fx.receive(VIAL.name(), lot, 3);
+		UUID patient = fx.patient();
+		UUID open = UUID.randomUUID();
+		UUID wasted = UUID.randomUUID();
+		UUID undispensed = UUID.randomUUID();
+		asNurse(() -> substances.dispenseForSession(new ControlledSubstances.SessionDispensation(open, patient, VIAL, lot, 1, null)));
+		asNurse(() -> substances.dispenseForSession(new ControlledSubstances.SessionDispensation(wasted, patient, VIAL, lot, 1, null)));
+		assertThat(fx.api.post(fx.token("nurse"), "/api/v1/inventory/wastes", Map.of("product", VIAL.name(), "lot", lot, "amountMg",
+				150, "witnessUsername", "physician", "witnessPassword", ApiClient.DEMO_PASSWORD, "sessionId", wasted.toString()))
+			.status()).isEqualTo(201);
+		Map<UUID, BigDecimal> given = Map.of(open, new BigDecimal("35"), wasted, new BigDecimal("50"), undispensed, BigDecimal.ZERO);
+
+		Map<UUID, ControlledSubstances.Remainder> all = asNurse(() -> substances.remainders(given));
+
+		assertThat(all).containsOnlyKeys(open, wasted, undispensed);
+		assertThat(all.get(open).state()).isEqualTo(ControlledSubstances.RemainderState.OUTSTANDING);
+		assertThat(all.get(open).outstandingMg()).isEqualByComparingTo("165");
+		assertThat(all.get(wasted).state()).isEqualTo(ControlledSubstances.RemainderState.ACCOUNTED);
+		assertThat(all.get(undispensed).state()).isEqualTo(ControlledSubstances.RemainderState.NOTHING_DISPENSED);
+		given.forEach((session, mg) -> assertThat(all.get(session)).isEqualTo(asNurse(() -> substances.remainder(session, mg))));
+		assertThatThrownBy(() -> asNurse(() -> substances.remainders(Map.of(open, new BigDecimal("-1")))))
+			.isInstanceOfSatisfying(org.ketamineclinic.platform.InvalidInput.class,
+					invalid -> assertThat(invalid.problems().get(0).message()).isEqualTo("must not be negative"));
+	}
+
 	@Test
 	void expiredAndEmptyLotsAreNotOfferedAndCannotBeDispensed() {
 		InventoryFixtures fx = new InventoryFixtures(port);

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -365,10 +367,32 @@ class Ledger implements ControlledSubstances {
 	@Override
 	@PreAuthorize(CHAIR_BOARD)
 	public Remainder remainder(UUID sessionId, BigDecimal administeredMg) {
+		checkAdministered(administeredMg);
+		return remainderOf(sessionId, administeredMg, entries.sessionTotals(sessionId));
+	}
+
+	@Override
+	@PreAuthorize(CHAIR_BOARD)
+	public Map<UUID, Remainder> remainders(Map<UUID, BigDecimal> administeredMg) {
+		administeredMg.values().forEach(Ledger::checkAdministered);
+		Map<UUID, LedgerEntries.SessionTotals> totals = entries.sessionTotals(administeredMg.keySet());
+		Map<UUID, Remainder> remainders = new HashMap<>();
+		administeredMg.forEach((sessionId, mg) -> remainders.put(sessionId,
+				remainderOf(sessionId, mg, totals.getOrDefault(sessionId, NO_ENTRIES))));
+		return remainders;
+	}
+
+	private static final LedgerEntries.SessionTotals NO_ENTRIES = new LedgerEntries.SessionTotals(BigDecimal.ZERO, BigDecimal.ZERO,
+			BigDecimal.ZERO, null);
+
+	private static void checkAdministered(BigDecimal administeredMg) {
 		if (administeredMg.signum() < 0) {
 			throw new InvalidInput("administeredMg", "must not be negative");
 		}
-		LedgerEntries.SessionTotals totals = entries.sessionTotals(sessionId);
+	}
+
+	/** The session's remainder from its ledger totals; the read is audited for the patient the entries name. */
+	private Remainder remainderOf(UUID sessionId, BigDecimal administeredMg, LedgerEntries.SessionTotals totals) {
 		BigDecimal outstanding = totals.dispensedMg().subtract(administeredMg).subtract(totals.wastedMg())
 			.subtract(totals.keptMg());
 		RemainderState state = totals.dispensedMg().signum() == 0 && administeredMg.signum() == 0

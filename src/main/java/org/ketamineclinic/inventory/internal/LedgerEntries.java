@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -213,6 +216,28 @@ class LedgerEntries {
 				(rs, row) -> new SessionTotals(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
 						rs.getObject(4, UUID.class)),
 				clinic(), sessionId);
+	}
+
+	/** {@link #sessionTotals} of many sessions in one query; a session without entries is left out. */
+	Map<UUID, SessionTotals> sessionTotals(Collection<UUID> sessionIds) {
+		Map<UUID, SessionTotals> totals = new HashMap<>();
+		if (sessionIds.isEmpty()) {
+			return totals;
+		}
+		jdbc.query("""
+				SELECT session_id,
+				  COALESCE(SUM(-amount_mg_change) FILTER (WHERE COALESCE(reverses_type, entry_type) = 'DISPENSATION'), 0),
+				  COALESCE(SUM(CASE WHEN entry_type = 'REVERSAL' THEN -remainder_mg ELSE remainder_mg END)
+				    FILTER (WHERE COALESCE(reverses_type, entry_type) = 'WASTE'), 0),
+				  COALESCE(SUM(CASE WHEN entry_type = 'REVERSAL' THEN -remainder_mg ELSE remainder_mg END)
+				    FILTER (WHERE COALESCE(reverses_type, entry_type) = 'KEPT'), 0),
+				  (ARRAY_AGG(patient_id) FILTER (WHERE patient_id IS NOT NULL))[1]
+				FROM inventory_entry WHERE clinic_id = ? AND session_id = ANY(?) GROUP BY session_id""",
+				rs -> {
+					totals.put(rs.getObject(1, UUID.class), new SessionTotals(rs.getBigDecimal(2), rs.getBigDecimal(3),
+							rs.getBigDecimal(4), rs.getObject(5, UUID.class)));
+				}, clinic(), sessionIds.toArray(UUID[]::new));
+		return totals;
 	}
 
 	/** Every line of one lot in order, for reconciliation. */

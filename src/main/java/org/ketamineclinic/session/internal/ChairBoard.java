@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.evaluation.rules.ClinicPolicy;
+import org.ketamineclinic.inventory.ControlledSubstances;
 import org.ketamineclinic.audit.AuditTrail;
 import org.ketamineclinic.evaluation.Route;
 import org.ketamineclinic.patient.PatientRegistry;
@@ -62,14 +63,16 @@ class ChairBoard {
 		Instant now = clock.instant();
 		Map<String, List<Seat>> chairs = new LinkedHashMap<>();
 		ClinicPolicy policy = sessions.policy();
-		for (DosingSession s : sessions.today()) {
+		List<DosingSession> today = sessions.today();
+		Map<UUID, ControlledSubstances.Remainder> remainders = sessions.remainders(today);
+		for (DosingSession s : today) {
 			if (s.status() == SessionStatus.CANCELLED) {
 				continue;
 			}
 			Vitals last = sessions.lastReading(s);
 			List<SessionObservations.Alert> alerts = observations.alerts(s.id());
 			List<SessionService.AlertView> open = alerts.stream().filter(SessionObservations.Alert::open).map(SessionService::alertView).toList();
-			SessionService.Readiness readiness = sessions.readiness(s, now, policy);
+			SessionService.Readiness readiness = sessions.readiness(s, now, policy, remainders.get(s.id()));
 			Instant due = sessions.nextVitalsDue(s, last, policy.monitoring());
 			String name = patients.find(s.patientId()).map(p -> p.givenName() + " " + p.familyName()).orElse("");
 			audit.read(s.patientId(), SessionService.RESOURCE, s.id());

@@ -1,6 +1,9 @@
 package org.ketamineclinic.session.internal;
 
 import java.math.BigDecimal;
+import java.util.UUID;
+import java.util.Map;
+import java.util.HashMap;
 import java.math.RoundingMode;
 import java.util.List;
 
@@ -74,5 +77,12 @@ class Lots {
 	/** How the units dispensed for the session are accounted for, given what it administered. */
 	Remainder remainder(DosingSession session, BigDecimal administeredMg) {
 		return ledger.remainder(session.id(), administeredMg);
+	}
+
+	/** The remainders of every dosed session in the list, in one ledger query, by session id. */
+	Map<UUID, Remainder> remainders(List<DosingSession> sessions) {
+		Map<UUID, BigDecimal> given = new HashMap<>();
+		sessions.stream().filter(s -> s.firstDoseAt() != null).forEach(s -> given.put(s.id(), s.givenDoseMg()));
+		return given.isEmpty() ? Map.of() : ledger.remainders(given);
 	}
 }

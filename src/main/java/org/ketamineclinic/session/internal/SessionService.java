@@ -502,7 +502,7 @@ class SessionService {
 		ClinicPolicy policy = policy();
 		List<DischargeRules.Unmet> unmet = new ArrayList<>(DischargeRules.unmet(dischargeFacts(session, form.dischargedAt(),
 				form.escortConfirmed(), Boolean.TRUE.equals(form.dissociationResolved()), policy), policy.monitoring()));
-		remainderUnmet(session).ifPresent(unmet::add);
+		remainderUnmet(session, null).ifPresent(unmet::add);
 		ClinicUser user = currentUser.get();
 		session.discharge(new DosingSession.Discharge(form.dischargedAt(), form.readyToLeaveAt(), form.escortConfirmed(),
 				Boolean.TRUE.equals(form.dissociationResolved()), user.username(), user.userId()), unmet, now);
@@ -633,11 +633,19 @@ class SessionService {
 	 * (the escort, dissociation resolved): what the board and the session view show.
 	 */
 	Readiness readiness(DosingSession s, Instant now) {
-		return readiness(s, now, policy());
+		return readiness(s, now, policy(), null);
 	}
 
-	/** {@link #readiness(DosingSession, Instant)} under a policy the caller read once for many sessions. */
-	Readiness readiness(DosingSession s, Instant now, ClinicPolicy policy) {
+	/** The ledger's remainders of the dosed sessions among these, in one query (for the chair board). */
+	Map<UUID, Remainder> remainders(List<DosingSession> sessions) {
+		return lots.remainders(sessions);
+	}
+
+	/**
+	 * {@link #readiness(DosingSession, Instant)} under a policy, and with the ledger's remainder, that the caller read once
+	 * for many sessions ({@code remainder} null: ask the ledger now).
+	 */
+	Readiness readiness(DosingSession s, Instant now, ClinicPolicy policy, @Nullable Remainder remainder) {
 		if (s.status() == SessionStatus.DISCHARGED) {
 			return new Readiness(true, true, List.of());
 		}
@@ -646,16 +654,16 @@ class SessionService {
 		}
 		List<DischargeRules.Unmet> clinical = DischargeRules.unmet(dischargeFacts(s, now, true, true, policy), policy.monitoring());
 		List<DischargeRules.Unmet> unmet = new ArrayList<>(clinical);
-		remainderUnmet(s).ifPresent(unmet::add);
+		remainderUnmet(s, remainder).ifPresent(unmet::add);
 		return new Readiness(unmet.isEmpty(), clinical.isEmpty(), List.copyOf(unmet));
 	}
 
 	/** The ledger's answer for the opened units of a dosed session: wasted under witness or kept, or still outstanding. */
-	private Optional<DischargeRules.Unmet> remainderUnmet(DosingSession session) {
+	private Optional<DischargeRules.Unmet> remainderUnmet(DosingSession session, @Nullable Remainder known) {
 		if (session.firstDoseAt() == null) {
 			return Optional.empty();
 		}
-		Remainder remainder = lots.remainder(session, session.givenDoseMg());
+		Remainder remainder = known != null ? known : lots.remainder(session, session.givenDoseMg());
 		if (remainder.accountedFor()) {
 			return Optional.empty();
 		}
