@@ -1,0 +1,12 @@
+/**
+ * Psychological support around the doses: preparation and integration sessions that therapists
+ * plan and hold, their structured notes (signed, then locked), the integration session due after
+ * each dosing session, and the patient's own journal, shared with the care team only by choice.
+ */
+@NullMarked
+@ApplicationModule(displayName = "Therapy", allowedDependencies = { "identity", "audit", "patient", "session", "scheduling",
+		"assessment", "notification", "platform" })
+package org.ketamineclinic.therapy;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;
