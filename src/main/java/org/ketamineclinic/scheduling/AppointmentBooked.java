@@ -6,7 +6,12 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.identity.ClinicId;
 
-/** An appointment was booked: reminders and the patient portal take it from here. */
+/**
+ * An appointment was booked: reminders, the patient portal and, for a course's dosing session, the
+ * session module (which plans the dosing session in that chair) take it from here.
+ *
+ * @param place the chair's or room's name, when it has one
+ */
 public record AppointmentBooked(UUID appointmentId, ClinicId clinicId, UUID patientId, AppointmentType type, Instant start,
-		Instant end, @Nullable UUID courseId, @Nullable Integer sessionNumber) {
+		Instant end, @Nullable UUID courseId, @Nullable Integer sessionNumber, @Nullable String place) {
 }

@@ -4,7 +4,7 @@
  * criteria, the esketamine REMS monitoring form and the chair board.
  */
 @NullMarked
-@ApplicationModule(displayName = "Session", allowedDependencies = { "identity", "audit", "patient", "evaluation", "evaluation :: rules", "inventory",
+@ApplicationModule(displayName = "Session", allowedDependencies = { "identity", "audit", "patient", "evaluation", "evaluation :: rules", "inventory", "scheduling",
 		"assessment", "protocol", "platform" })
 package org.ketamineclinic.session;
 

@@ -51,6 +51,7 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 			POST /api/v1/patients/{id}/courses               |  403  |    422    |  403  |    403    |    403     |     403     |     403
 			GET  /api/v1/patients/{id}/courses               |  403  |    200    |  200  |    200    |    403     |     403     |     403
 			GET  /api/v1/patients/{id}/appointments         |  403  |    200    |  200  |    200    |    200     |     403     |     403
+			GET  /api/v1/patients/{id}/sessions             |  403  |    200    |  200  |    403    |    403     |     403     |     403
 			GET  /api/v1/patients/{id}/waitlist              |  403  |    200    |  200  |    200    |    200     |     200     |     404
 			GET  /api/v1/audit/verify                        |  200  |    403    |  403  |    403    |    403     |     403     |      -
 			""";

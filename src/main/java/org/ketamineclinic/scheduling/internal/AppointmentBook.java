@@ -298,7 +298,7 @@ class AppointmentBook implements Appointments {
 		}
 		AppointmentView moved = changed(appointmentId, "RESCHEDULED", reason, AuditAction.UPDATE);
 		events.publishEvent(new AppointmentRescheduled(moved.id(), user.clinicId(), moved.patientId(), moved.type(), current.start(),
-				moved.start(), moved.end()));
+				moved.start(), moved.end(), placeName(placement.resourceId())));
 		return moved;
 	}
 
@@ -488,6 +488,10 @@ class AppointmentBook implements Appointments {
 		}
 	}
 
+	private @Nullable String placeName(@Nullable UUID resourceId) {
+		return resourceId == null ? null : calendar.resource(resourceId).map(ClinicCalendar.Resource::name).orElse(null);
+	}
+
 	private AppointmentView insert(UUID patientId, AppointmentType type, Instant start, Placement placement, @Nullable UUID courseId,
 			@Nullable Integer sessionNumber, @Nullable UUID seriesId, @Nullable Integer seriesIndex) {
 		ClinicUser user = currentUser.get();
@@ -499,7 +503,7 @@ class AppointmentBook implements Appointments {
 				placement.prescriberId(), courseId, sessionNumber, seriesId, seriesIndex, Timestamp.from(clock.instant()), user.username()));
 		AppointmentView booked = changed(id, "BOOKED", null, AuditAction.CREATE);
 		events.publishEvent(new AppointmentBooked(id, user.clinicId(), patientId, type, booked.start(), booked.end(), courseId,
-				sessionNumber));
+				sessionNumber, placeName(placement.resourceId())));
 		return booked;
 	}
 

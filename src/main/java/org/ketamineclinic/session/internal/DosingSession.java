@@ -33,6 +33,7 @@ import org.ketamineclinic.session.SessionCheckedIn;
 import org.ketamineclinic.session.SessionDischarged;
 import org.ketamineclinic.session.SessionMonitoringResumed;
 import org.ketamineclinic.session.SessionPlanned;
+import org.ketamineclinic.session.SessionRescheduled;
 import org.ketamineclinic.session.SessionReadyForDischarge;
 import org.ketamineclinic.session.SessionStatus;
 import org.ketamineclinic.session.internal.SessionChildren.Acknowledgement;
@@ -80,6 +81,9 @@ class DosingSession extends AbstractAggregateRoot<DosingSession> {
 	private Instant scheduledStart;
 
 	private @Nullable String chairId;
+
+	/** The schedule's appointment this session was planned from, if it was. */
+	private @Nullable UUID appointmentId;
 
 	@Enumerated(EnumType.STRING)
 	private SessionStatus status;
@@ -425,6 +429,25 @@ class DosingSession extends AbstractAggregateRoot<DosingSession> {
 		registerEvent(new SessionDischarged(id, clinic(), patientId, route, discharge.dischargedAt(), ready));
 	}
 
+	/** Records the appointment the session was planned from; once, at planning. */
+	void plannedFrom(UUID appointment) {
+		require("link an appointment", SessionStatus.PLANNED);
+		if (appointmentId != null) {
+			throw new Conflict("The session is already planned from appointment " + appointmentId);
+		}
+		this.appointmentId = appointment;
+	}
+
+	/** The appointment moved before the patient arrived: the session moves with it. */
+	void reschedule(Instant start, @Nullable String chair, Instant now) {
+		require("reschedule", SessionStatus.PLANNED);
+		Instant previous = scheduledStart;
+		this.scheduledStart = start;
+		this.chairId = chair;
+		touch(now);
+		registerEvent(new SessionRescheduled(id, clinic(), patientId, previous, start, chair));
+	}
+
 	/** Before any dose: the session does not take place. */
 	void cancel(String reason, Instant now) {
 		require("cancel", SessionStatus.PLANNED, SessionStatus.CHECKED_IN);
@@ -520,6 +543,10 @@ class DosingSession extends AbstractAggregateRoot<DosingSession> {
 
 	Instant scheduledStart() {
 		return scheduledStart;
+	}
+
+	@Nullable UUID appointmentId() {
+		return appointmentId;
 	}
 
 	@Nullable String chairId() {

@@ -45,6 +45,12 @@ class SessionApi {
 		return ResponseEntity.created(URI.create("/api/v1/sessions/" + created.id())).body(created);
 	}
 
+	/** The patient's dosing sessions, latest first, each with its course session and the appointment it was planned from. */
+	@GetMapping("/api/v1/patients/{id}/sessions")
+	java.util.List<SessionService.SessionLine> ofPatient(@PathVariable UUID id) {
+		return sessions.forPatient(id);
+	}
+
 	@GetMapping("/api/v1/sessions/{id}")
 	SessionService.SessionView view(@PathVariable UUID id) {
 		return sessions.view(id);

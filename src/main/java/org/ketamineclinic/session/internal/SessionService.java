@@ -73,7 +73,7 @@ import org.springframework.transaction.annotation.Transactional;
 class SessionService {
 
 	/** A session in these states no longer holds its course session number: a new attempt may be planned. */
-	private static final Set<SessionStatus> ENDED_WITHOUT_DOSE_GIVEN = EnumSet.of(SessionStatus.CANCELLED, SessionStatus.ABORTED);
+	static final Set<SessionStatus> ENDED_WITHOUT_DOSE_GIVEN = EnumSet.of(SessionStatus.CANCELLED, SessionStatus.ABORTED);
 
 	/** Discharge waits until the controlled-substance remainder of the session's opened units is accounted for. */
 	static final String REMAINDER_ACCOUNTED = "DISCHARGE_CONTROLLED_SUBSTANCE_REMAINDER_ACCOUNTED";
@@ -243,8 +243,10 @@ class SessionService {
 		Instant now = clock.instant();
 		FieldChecks checks = new FieldChecks().require("patientId", form.patientId()).require("scheduledStart", form.scheduledStart());
 		checks.rule(form.chairId() == null || form.chairId().strip().length() <= 40, "chairId", "must be at most 40 characters");
-		checks.rule(form.scheduledStart() == null || Duration.between(now, form.scheduledStart()).abs().toDays() <= 366,
-				"scheduledStart", "must be within a year of today");
+		// A year back covers late charting; two years ahead covers a course's maintenance sessions booked on the schedule.
+		checks.rule(form.scheduledStart() == null || (!form.scheduledStart().isBefore(now.minus(Duration.ofDays(366)))
+				&& !form.scheduledStart().isAfter(now.plus(Duration.ofDays(731)))), "scheduledStart",
+				"must be within a year before and two years after today");
 		Route route = null;
 		if (form.courseId() == null || form.route() != null) {
 			route = checks.check("route", () -> Codes.parse(Route.class, form.route()));
@@ -303,6 +305,36 @@ class SessionService {
 		return new Created(session.id(), session.status(), session.plannedDoseMg(), session.version());
 	}
 
+	/** Plans a course session's dosing session from its appointment on the schedule (the schedule's listener calls it). */
+	@PreAuthorize("hasRole('FRONT_DESK')")
+	void planFromAppointment(UUID appointmentId, UUID patientId, UUID courseId, int sessionNumber, Instant start, @Nullable String chair) {
+		Created created = create(new SessionForm(patientId, courseId, sessionNumber, null, null, null, start, chair));
+		DosingSession session = find(created.id());
+		session.plannedFrom(appointmentId);
+		store(session);
+	}
+
+	/** Links a session planned by hand to the appointment booked for the same course session, at the booked time and chair. */
+	@PreAuthorize("hasRole('FRONT_DESK')")
+	void linkAppointment(DosingSession session, UUID appointmentId, Instant start, @Nullable String chair) {
+		session.plannedFrom(appointmentId);
+		session.reschedule(start, chair, clock.instant());
+		store(session);
+	}
+
+	/** The appointment moved: so does the session planned from it, until the patient checks in. */
+	@PreAuthorize("hasRole('FRONT_DESK')")
+	void followAppointment(DosingSession session, Instant start, @Nullable String chair) {
+		session.reschedule(start, chair, clock.instant());
+		store(session);
+	}
+
+	@PreAuthorize("hasRole('FRONT_DESK')")
+	void appointmentCancelled(DosingSession session) {
+		session.cancel("Appointment cancelled on the schedule", clock.instant());
+		store(session);
+	}
+
 	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE')")
 	SessionView view(UUID id) {
 		DosingSession session = find(id);
@@ -313,15 +345,18 @@ class SessionService {
 
 	/** A line of the chart's Sessions tab. */
 	record SessionLine(UUID id, Route route, SessionStatus status, Instant scheduledStart, @Nullable String chairId,
-			@Nullable Instant firstDoseAt, @Nullable Instant dischargedAt) {
+			@Nullable Instant firstDoseAt, @Nullable Instant dischargedAt, @Nullable UUID courseId, @Nullable Integer courseSessionNumber,
+			@Nullable UUID appointmentId) {
 	}
 
 	/** The patient's sessions, latest first. */
 	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE')")
 	List<SessionLine> forPatient(UUID patientId) {
+		visiblePatient(patientId);
 		List<SessionLine> lines = sessions.findByClinicIdAndPatientIdOrderByScheduledStartDesc(currentUser.clinic().value(), patientId)
 			.stream()
-			.map(s -> new SessionLine(s.id(), s.route(), s.status(), s.scheduledStart(), s.chairId(), s.firstDoseAt(), s.dischargedAt()))
+			.map(s -> new SessionLine(s.id(), s.route(), s.status(), s.scheduledStart(), s.chairId(), s.firstDoseAt(), s.dischargedAt(),
+					s.courseId(), s.courseSessionNumber(), s.appointmentId()))
 			.toList();
 		audit.read(patientId, RESOURCE, null);
 		return lines;

@@ -23,6 +23,8 @@ interface Sessions extends JpaRepository<DosingSession, UUID> {
 	/** Whether the patient had a dose of this route before {@code before}: the REMS form asks if this was the first treatment. */
 	boolean existsByClinicIdAndPatientIdAndRouteAndFirstDoseAtBefore(UUID clinicId, UUID patientId, Route route, Instant before);
 
+	Optional<DosingSession> findByClinicIdAndAppointmentId(UUID clinicId, UUID appointmentId);
+
 	/** A course's sessions in these states; the live ones hold their course session number. */
 	List<DosingSession> findByCourseIdAndStatusNotIn(UUID courseId, Collection<SessionStatus> statuses);
 }
