@@ -68,7 +68,7 @@ class TherapyPages {
 		try {
 			TherapySessions.TherapySessionView planned = sessions.plan(id, new TherapySessions.PlanForm(type, dosingSessionId,
 					start == null ? null : start.atZone(zone.zone()).toOffsetDateTime().toString()));
-			redirect.addFlashAttribute("notice", planned.type().label() + " session planned.");
+			redirect.addFlashAttribute("notice", planned.type().getLabel() + " session planned.");
 			return "redirect:/therapy-sessions/" + planned.id();
 		}
 		catch (RuntimeException refused) {

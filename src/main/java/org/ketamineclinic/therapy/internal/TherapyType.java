@@ -1,7 +1,7 @@
 package org.ketamineclinic.therapy.internal;
 
-/** Preparation comes before a dosing session, integration after it. */
-enum TherapyType {
+/** Preparation comes before a dosing session, integration after it; public for the templates. */
+public enum TherapyType {
 	PREPARATION("Preparation"), INTEGRATION("Integration");
 
 	private final String label;
@@ -10,7 +10,7 @@ enum TherapyType {
 		this.label = label;
 	}
 
-	String label() {
+	public String getLabel() {
 		return label;
 	}
 }
