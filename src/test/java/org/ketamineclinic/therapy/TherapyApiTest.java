@@ -240,10 +240,26 @@ class TherapyApiTest {
 		assertThat(latest.get("changedBy").asString()).isEqualTo("physician");
 		assertThat(latest.get("reason").asString()).isEqualTo("Weekend discharges: Monday integration");
 		assertThat(latest.get("changedAt").asString()).isNotBlank();
-		ApiClient.Response restored = api.put(physician, "/api/v1/therapy/settings/integration-due-within-hours",
-				Map.of("value", before, "reason", "Back to the clinic's usual window"));
-		assertThat(restored.json().get("value").asInt()).isEqualTo(before);
-		assertThat(restored.json().get("history").size()).isGreaterThanOrEqualTo(2);
+
+		// Settings → Therapy shows the same value and history; only administrators and physicians change it there.
+		org.ketamineclinic.security.WebSession page = new org.ketamineclinic.security.WebSession(port).signIn("physician",
+				ApiClient.DEMO_PASSWORD);
+		assertThat(page.get("/settings/therapy").body()).contains("96 hours", "Weekend discharges: Monday integration");
+		String csrf = page.csrfTokenOf("/settings/therapy");
+		assertThat(page.postForm("/settings/therapy", Map.of("value", "400", "reason", "Too long", "_csrf", csrf)).statusCode())
+			.isEqualTo(400);
+		assertThat(page.postForm("/settings/therapy", Map.of("value", String.valueOf(before), "reason", "Back to the clinic's usual window",
+				"_csrf", csrf)).statusCode()).isEqualTo(302);
+		JsonNode restored = api.get(physician, "/api/v1/therapy/settings").json();
+		assertThat(restored.get("value").asInt()).isEqualTo(before);
+		assertThat(restored.get("history").get(0).get("reason").asString()).isEqualTo("Back to the clinic's usual window");
+		org.ketamineclinic.security.WebSession therapistPage = new org.ketamineclinic.security.WebSession(port).signIn("therapist",
+				ApiClient.DEMO_PASSWORD);
+		assertThat(therapistPage.get("/settings/therapy").statusCode()).isEqualTo(200);
+		assertThat(therapistPage.postForm("/settings/therapy", Map.of("value", "48", "reason", "x", "_csrf",
+				therapistPage.csrfTokenOf("/settings/therapy"))).statusCode()).isEqualTo(403);
+		assertThat(new org.ketamineclinic.security.WebSession(port).signIn("nurse", ApiClient.DEMO_PASSWORD).get("/settings/therapy")
+			.statusCode()).isEqualTo(403);
 	}
 
 	static String sha256(String text) {

@@ -122,7 +122,9 @@ class TherapySessions {
 			checks.rule(dosing != null, "dosingSessionId", "is not a dosing session of this patient");
 		}
 		if (dosing != null && type == TherapyType.INTEGRATION) {
-			checks.rule(dosing.dischargedAt() != null, "dosingSessionId", "integration follows a dosing session that has ended with a discharge");
+			// An aborted session had begun dosing, so integration after it is as much in order as after a discharge.
+			checks.rule("DISCHARGED".equals(dosing.status()) || "ABORTED".equals(dosing.status()), "dosingSessionId",
+					"integration follows a dosing session that has ended (discharged or aborted)");
 			if (start != null && dosing.dischargedAt() != null) {
 				checks.rule(start.isAfter(dosing.dischargedAt()), "start", "integration comes after the dosing session's discharge");
 			}
