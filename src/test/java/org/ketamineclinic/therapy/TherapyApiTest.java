@@ -120,6 +120,43 @@ class TherapyApiTest {
 	}
 
 	@Test
+	void preparationLinksToAPlannedDosingSessionAndIntegrationMayFollowAnAbortedOne() {
+		String therapist = fixtures.token("therapist");
+		String nurse = fixtures.token("nurse");
+		String patient = fixtures.readyPatient("Prepare");
+		Instant tomorrow = Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		ApiClient.Response created = api.post(nurse, "/api/v1/sessions", Map.of("patientId", patient, "route", "IN_ESKETAMINE",
+				"scheduledStart", tomorrow.toString()));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String planned = created.json().get("id").asString();
+		// The session module's event reaches therapy after the commit; until then the link is refused as unknown.
+		JsonNode preparation = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+			.until(() -> fixtures.plan(therapist, patient, Map.of("type", "PREPARATION", "dosingSessionId", planned)),
+					response -> response.status() == 201)
+			.json();
+		assertThat(preparation.get("dosingSessionId").asString()).isEqualTo(planned);
+		assertThat(fixtures.plan(therapist, patient, Map.of("type", "INTEGRATION", "dosingSessionId", planned)).status())
+			.as("integration only after the dosing session ended").isEqualTo(400);
+
+		String session = "/api/v1/sessions/" + planned;
+		Map<String, Object> checkIn = new HashMap<>(Map.of("checkedInAt", Instant.now().minus(Duration.ofMinutes(40)).toString(),
+				"lastFoodAt", Instant.now().minus(Duration.ofHours(4)).toString(), "lastLiquidAt",
+				Instant.now().minus(Duration.ofHours(2)).toString(), "escortName", "Sam Ride", "escortPhone", "555-0100"));
+		checkIn.put("vitals", Map.of("sbp", 120, "dbp", 80, "hr", 72, "spo2", 98));
+		assertThat(api.post(nurse, session + "/check-in", checkIn).status()).isEqualTo(200);
+		ApiClient.Response given = api.post(nurse, session + "/administrations", Map.of("lot", fixtures.lot(), "doseMg", 28,
+				"startedAt", Instant.now().minus(Duration.ofMinutes(30)).toString(), "deviceNumber", 1));
+		assertThat(given.status()).as(given.body()).isEqualTo(201);
+		assertThat(api.post(nurse, session + "/abort", Map.of("reason", "Severe nausea; stopped after the first device")).status())
+			.isEqualTo(200);
+		JsonNode integration = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+			.until(() -> fixtures.plan(therapist, patient, Map.of("type", "INTEGRATION", "dosingSessionId", planned)),
+					response -> response.status() == 201)
+			.json();
+		assertThat(integration.get("type").asString()).isEqualTo("INTEGRATION");
+	}
+
+	@Test
 	void theSignedNoteAndItsAddendaAreLockedByTheDatabase() {
 		String therapist = fixtures.token("therapist");
 		String patient = fixtures.readyPatient("Trigger");

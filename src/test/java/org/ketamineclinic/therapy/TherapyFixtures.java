@@ -100,6 +100,12 @@ final class TherapyFixtures {
 		return id;
 	}
 
+	/** The esketamine lot the fixtures give from, received on first use. */
+	String lot() {
+		stock();
+		return LOT;
+	}
+
 	private void stock() {
 		synchronized (TherapyFixtures.class) {
 			if (stocked) {
