@@ -53,6 +53,10 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 			GET  /api/v1/patients/{id}/appointments         |  403  |    200    |  200  |    200    |    200     |     403     |     403
 			GET  /api/v1/patients/{id}/sessions             |  403  |    200    |  200  |    403    |    403     |     403     |     403
 			GET  /api/v1/patients/{id}/waitlist              |  403  |    200    |  200  |    200    |    200     |     200     |     404
+			POST /api/v1/patients/{id}/therapy-sessions      |  403  |    201    |  403  |    201    |    403     |     403     |     403
+			GET  /api/v1/patients/{id}/therapy-sessions      |  403  |    200    |  403  |    200    |    403     |     403     |     403
+			GET  /api/v1/patients/{id}/journal               |  403  |    200    |  403  |    200    |    403     |     403     |     403
+			GET  /api/v1/therapy/integration-due             |  403  |    200    |  403  |    200    |    403     |     403     |      -
 			GET  /api/v1/audit/verify                        |  200  |    403    |  403  |    403    |    403     |     403     |      -
 			""";
 
@@ -143,6 +147,7 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 			case "evaluations" -> Map.of("route", "IV_KETAMINE", "indication", "TRD");
 			// A fresh patient has no approved evaluation: the physician gets the rule's 422, everyone else 403.
 			case "courses" -> Map.of("protocol", "IV_KETAMINE_6_INFUSIONS", "startDate", "2026-12-01");
+			case "therapy-sessions" -> Map.of("type", "PREPARATION");
 			default -> throw new IllegalArgumentException(pathTemplate);
 		};
 	}

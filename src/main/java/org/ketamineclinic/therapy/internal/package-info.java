@@ -1,0 +1,4 @@
+@NullMarked
+package org.ketamineclinic.therapy.internal;
+
+import org.jspecify.annotations.NullMarked;
