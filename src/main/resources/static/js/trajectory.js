@@ -99,6 +99,7 @@
         });
     }
     canvas.chart = new window.Chart(canvas, {
+      type: "line",
       data: { datasets: datasets },
       options: {
         animation: false, maintainAspectRatio: false, parsing: false,
