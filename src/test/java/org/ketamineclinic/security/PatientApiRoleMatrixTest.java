@@ -52,6 +52,8 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 			GET  /api/v1/patients/{id}/courses               |  403  |    200    |  200  |    200    |    403     |     403     |     403
 			GET  /api/v1/patients/{id}/appointments         |  403  |    200    |  200  |    200    |    200     |     403     |     403
 			GET  /api/v1/patients/{id}/waitlist              |  403  |    200    |  200  |    200    |    200     |     200     |     404
+			GET  /api/v1/patients/{id}/trajectory            |  403  |    200    |  200  |    200    |    403     |     403     |     403
+			GET  /api/v1/relapse-alerts                      |  403  |    200    |  200  |    200    |    403     |     403     |      -
 			GET  /api/v1/audit/verify                        |  200  |    403    |  403  |    403    |    403     |     403     |      -
 			""";
 

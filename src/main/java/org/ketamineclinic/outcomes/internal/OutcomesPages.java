@@ -1,6 +1,12 @@
 package org.ketamineclinic.outcomes.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -62,6 +68,7 @@ class OutcomesPages {
 		model.addAttribute("patientId", id);
 		model.addAttribute("trajectory", trajectory);
 		model.addAttribute("trajectoryJson", json.writeValueAsString(trajectory));
+		model.addAttribute("rows", rows(trajectory));
 		model.addAttribute("zone", zone.zone());
 		return "outcomes/trajectory";
 	}
@@ -78,6 +85,26 @@ class OutcomesPages {
 	}
 
 	record Row(RelapseAlertView alert, String patientName) {
+	}
+
+	/** A line of the table under the chart: everything on the chart in time order. */
+	record TableRow(Instant at, String when, String kind, String what, String detail) {
+	}
+
+	private List<TableRow> rows(Trajectory t) {
+		ZoneId z = zone.zone();
+		DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+		List<TableRow> rows = new ArrayList<>();
+		t.phases().forEach(p -> rows.add(new TableRow(p.from().atStartOfDay(z).toInstant(), p.from() + " to " + p.to(), "phase",
+				p.phase().equals("INDUCTION") ? "Induction" : "Maintenance", p.protocol())));
+		t.scores().forEach(s -> rows.add(new TableRow(s.at(), minute.format(s.at().atZone(z)), "score", s.scale(),
+				"Total " + s.total() + (s.severity() == null ? "" : " (" + s.severity() + ")"))));
+		t.doses().forEach(d -> rows.add(new TableRow(d.at(), minute.format(d.at().atZone(z)), "dose", "Dose",
+				d.routeLabel() + ", " + d.doseMg().stripTrailingZeros().toPlainString() + " mg")));
+		t.events().forEach(e -> rows.add(new TableRow(e.at(), minute.format(e.at().atZone(z)), e.kind().equals("ALERT") ? "alert" : "side-effect",
+				e.kind().equals("ALERT") ? "Session alert" : "Side effect", e.code() + " (" + e.severity() + ")")));
+		rows.sort(Comparator.comparing(TableRow::at));
+		return rows;
 	}
 
 	@GetMapping("/relapse-alerts/{id}")
