@@ -42,7 +42,7 @@ class OutcomesApi {
 		return relapses.get(id);
 	}
 
-	@PostMapping("/api/v1/relapse-alerts/{id}/acknowledge")
+	@PostMapping("/api/v1/relapse-alerts/{id}/acknowledgements")
 	RelapseAlertView acknowledge(@PathVariable UUID id, @RequestBody AcknowledgementBody body) {
 		return relapses.acknowledge(id, body.action());
 	}

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.ketamineclinic.assessment.Instrument;
@@ -38,6 +40,9 @@ class OutcomesApiTest {
 	@Autowired
 	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+	@Autowired
+	GreenMail mail;
+
 	List<JsonNode> openRelapseAlertsOf(ApiClient api, String patient) {
 		List<JsonNode> found = new ArrayList<>();
 		for (JsonNode alert : api.get(api.token("physician"), "/api/v1/relapse-alerts").json()) {
@@ -49,7 +54,7 @@ class OutcomesApiTest {
 	}
 
 	@Test
-	void twoMadrsScoresOf22OrMoreAWeekApartAfterAResponseRaiseOneRelapseAlertForThePhysician() {
+	void twoMadrsScoresOf22OrMoreAWeekApartAfterAResponseRaiseOneRelapseAlertForThePhysician() throws Exception {
 		ApiClient api = new ApiClient(port);
 		String patient = EvaluationCharts.complete(api, "Relapse");
 		madrs(api, patient, 34, 60);
@@ -69,6 +74,14 @@ class OutcomesApiTest {
 		assertThat(LocalDate.parse(alert.get("suggestedBy").asString())).isAfter(LocalDate.now().minusDays(1))
 			.isBefore(LocalDate.now().plusDays(9));
 
+		// The physician is mailed a link and nothing about the patient.
+		String link = "/relapse-alerts/" + alert.get("id").asString();
+		MimeMessage sent = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+			.until(() -> mailWith(link), java.util.Objects::nonNull);
+		assertThat(sent.getAllRecipients()[0].toString()).isEqualTo("physician@demo-clinic.example");
+		assertThat(sent.getSubject()).isEqualTo("A patient may have relapsed");
+		assertThat(String.valueOf(sent.getContent())).doesNotContain("Relapse", "MADRS", "Eva", patient);
+
 		// The next rating of the same episode raises nothing new.
 		madrs(api, patient, 26, 6);
 		UUID patientId = UUID.fromString(patient);
@@ -84,7 +97,7 @@ class OutcomesApiTest {
 			.doesNotContain("Possible relapse");
 
 		// Only a physician acknowledges, and only with an action; once.
-		String ack = "/api/v1/relapse-alerts/" + alert.get("id").asString() + "/acknowledge";
+		String ack = "/api/v1/relapse-alerts/" + alert.get("id").asString() + "/acknowledgements";
 		assertThat(api.post(api.token("nurse"), ack, Map.of("action", "Called")).status()).isEqualTo(403);
 		assertThat(api.post(api.token("therapist"), ack, Map.of("action", "Called")).status()).isEqualTo(403);
 		assertThat(api.post(api.token("physician"), ack, Map.of()).status()).isEqualTo(400);
@@ -167,6 +180,15 @@ class OutcomesApiTest {
 
 		assertThat(api.get(api.token("frontdesk"), "/api/v1/patients/" + patient + "/trajectory").status()).isEqualTo(403);
 		assertThat(api.get(api.token("physician"), "/api/v1/patients/" + UUID.randomUUID() + "/trajectory").status()).isEqualTo(404);
+	}
+
+	MimeMessage mailWith(String link) throws Exception {
+		for (MimeMessage message : mail.getReceivedMessages()) {
+			if (String.valueOf(message.getContent()).contains(link)) {
+				return message;
+			}
+		}
+		return null;
 	}
 
 	ClinicId clinicOf(ApiClient api) {
