@@ -94,10 +94,13 @@ class RelapseAlertService {
 			return Optional.empty();
 		}
 		PatientPicture.Picture picture = pictures.of(patientId);
+		ScoreHistory.Score baselineScore = picture.baseline(instrument).orElse(null);
+		Integer baseline = baselineScore == null ? null : baselineScore.total();
+		// Scores before the baseline belong to an earlier episode of illness, not to this course.
 		List<RelapseRule.Point> points = picture.of(instrument).stream()
+			.filter(s -> baselineScore == null || !s.completedAt().isBefore(baselineScore.completedAt()))
 			.map(s -> new RelapseRule.Point(s.completedAt(), s.total()))
 			.toList();
-		Integer baseline = picture.baseline(instrument).map(ScoreHistory.Score::total).orElse(null);
 		Optional<RelapseRule.Relapse> found = rule().latest(instrument, points, baseline, picture.maintenanceSince());
 		if (found.isEmpty() || alerts.existsByPatientIdAndInstrumentAndEpisodeSince(patientId, instrument, found.get().episodeSince())) {
 			return Optional.empty();
