@@ -48,6 +48,8 @@ class RelapseAlert {
 
 	private LocalDate suggestedBy;
 
+	private @Nullable Instant suggestedSlot;
+
 	private String message;
 
 	private Instant raisedAt;
@@ -67,7 +69,8 @@ class RelapseAlert {
 	}
 
 	RelapseAlert(UUID clinicId, UUID patientId, RelapseRule.Relapse relapse, @Nullable UUID courseId,
-			@Nullable LocalDate nextPlannedMaintenance, LocalDate suggestedBy, String message, Instant raisedAt,
+			@Nullable LocalDate nextPlannedMaintenance, LocalDate suggestedBy, @Nullable Instant suggestedSlot, String message,
+			Instant raisedAt,
 			@Nullable UUID assignedTo) {
 		this.id = UUID.randomUUID();
 		this.clinicId = clinicId;
@@ -81,6 +84,7 @@ class RelapseAlert {
 		this.courseId = courseId;
 		this.nextPlannedMaintenance = nextPlannedMaintenance;
 		this.suggestedBy = suggestedBy;
+		this.suggestedSlot = suggestedSlot;
 		this.message = message;
 		this.raisedAt = raisedAt;
 		this.assignedTo = assignedTo;
@@ -141,6 +145,10 @@ class RelapseAlert {
 
 	LocalDate suggestedBy() {
 		return suggestedBy;
+	}
+
+	@Nullable Instant suggestedSlot() {
+		return suggestedSlot;
 	}
 
 	String message() {

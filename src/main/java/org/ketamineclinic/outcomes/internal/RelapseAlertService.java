@@ -3,6 +3,7 @@ package org.ketamineclinic.outcomes.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.assessment.Instrument;
 import org.ketamineclinic.assessment.ScoreHistory;
 import org.ketamineclinic.audit.AuditAction;
+import org.ketamineclinic.evaluation.Route;
 import org.ketamineclinic.audit.AuditTrail;
 import org.ketamineclinic.identity.Accounts;
 import org.ketamineclinic.identity.Accounts.StaffMember;
@@ -24,6 +26,8 @@ import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
 import org.ketamineclinic.platform.FieldChecks;
 import org.ketamineclinic.platform.NotFound;
+import org.ketamineclinic.scheduling.AppointmentType;
+import org.ketamineclinic.scheduling.Appointments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,14 +41,16 @@ class RelapseAlertService {
 
 	static final String RESOURCE = "RelapseAlert";
 
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
 	record RelapseAlertView(UUID id, UUID patientId, Instrument instrument, Instant firstAt, int firstTotal, Instant confirmedAt,
 			int confirmedTotal, @Nullable UUID courseId, @Nullable LocalDate nextPlannedMaintenance, LocalDate suggestedBy,
-			String message, Instant raisedAt, @Nullable UUID assignedTo, boolean mine, @Nullable Instant acknowledgedAt,
+			@Nullable Instant suggestedSlot, String message, Instant raisedAt, @Nullable UUID assignedTo, boolean mine, @Nullable Instant acknowledgedAt,
 			@Nullable String acknowledgedBy, @Nullable String action) {
 
 		static RelapseAlertView of(RelapseAlert a, @Nullable UUID viewer) {
 			return new RelapseAlertView(a.id(), a.patientId(), a.instrument(), a.firstAt(), a.firstTotal(), a.confirmedAt(),
-					a.confirmedTotal(), a.courseId(), a.nextPlannedMaintenance(), a.suggestedBy(), a.message(), a.raisedAt(),
+					a.confirmedTotal(), a.courseId(), a.nextPlannedMaintenance(), a.suggestedBy(), a.suggestedSlot(), a.message(), a.raisedAt(),
 					a.assignedTo(), viewer != null && viewer.equals(a.assignedTo()), a.acknowledgedAt(), a.acknowledgedBy(), a.action());
 		}
 	}
@@ -52,6 +58,7 @@ class RelapseAlertService {
 	private final RelapseAlerts alerts;
 	private final PatientPicture pictures;
 	private final ScoreHistory scoreHistory;
+	private final Appointments appointments;
 	private final PatientRegistry patients;
 	private final Accounts accounts;
 	private final Notifications notifications;
@@ -62,12 +69,14 @@ class RelapseAlertService {
 	private final Clock clock;
 	private final String baseUrl;
 
-	RelapseAlertService(RelapseAlerts alerts, PatientPicture pictures, ScoreHistory scoreHistory, PatientRegistry patients,
+	RelapseAlertService(RelapseAlerts alerts, PatientPicture pictures, ScoreHistory scoreHistory, Appointments appointments,
+			PatientRegistry patients,
 			Accounts accounts, Notifications notifications, CurrentUser currentUser, AuditTrail audit, ApplicationEventPublisher events,
 			RelapseSettings settings, Clock clock, @Value("${clinic.base-url}") String baseUrl) {
 		this.alerts = alerts;
 		this.pictures = pictures;
 		this.scoreHistory = scoreHistory;
+		this.appointments = appointments;
 		this.patients = patients;
 		this.accounts = accounts;
 		this.notifications = notifications;
@@ -111,19 +120,37 @@ class RelapseAlertService {
 		LocalDate next = picture.nextPlannedMaintenance().orElse(null);
 		LocalDate within = today.plusDays(settings.suggestWithinDays());
 		LocalDate suggested = next != null && next.isBefore(within) ? (next.isBefore(today) ? today : next) : within;
+		Instant slot = picture.current() == null ? null : firstFreeSlot(picture.current().route(), today.plusDays(1), suggested);
 		String scale = instrument == Instrument.PHQ9 ? "PHQ-9" : instrument.name();
 		String message = scale + " " + relapse.firstTotal() + " then " + relapse.confirmedTotal() + " meets the relapse definition"
 				+ (instrument == Instrument.PHQ9 ? " (best since response " + relapse.best() + ")" : "")
 				+ ". Consider an earlier maintenance session by " + suggested
-				+ (next == null ? " (no maintenance session planned)." : " (next planned " + next + ").");
+				+ (next == null ? " (no maintenance session planned)." : " (next planned " + next + ").")
+				+ (slot == null ? "" : " First free chair: " + MINUTE.format(slot.atZone(picture.zone())) + ".");
 		ClinicId clinic = currentUser.clinic();
 		RelapseAlert alert = alerts.saveAndFlush(new RelapseAlert(clinic.value(), patientId, relapse,
-				picture.current() == null ? null : picture.current().id(), next, suggested, message, now,
+				picture.current() == null ? null : picture.current().id(), next, suggested, slot, message, now,
 				patient.responsiblePhysicianId()));
 		audit.changed(patientId, RESOURCE, alert.id(), AuditAction.CREATE);
 		notify(clinic, alert);
 		events.publishEvent(new RelapseDetected(alert.id(), clinic, patientId, instrument, relapse.confirmedAt()));
 		return Optional.of(RelapseAlertView.of(alert, null));
+	}
+
+	/** The first free chair for the course's route from {@code from} to {@code to}, as the booking page would offer it. */
+	private @Nullable Instant firstFreeSlot(Route route, LocalDate from, LocalDate to) {
+		AppointmentType type = switch (route) {
+			case IV_KETAMINE -> AppointmentType.IV_INFUSION;
+			case IM_KETAMINE -> AppointmentType.IM_INJECTION;
+			case IN_ESKETAMINE -> AppointmentType.ESKETAMINE_SESSION;
+		};
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			List<Appointments.Slot> slots = appointments.availability(day, type).slots();
+			if (!slots.isEmpty()) {
+				return slots.get(0).start();
+			}
+		}
+		return null;
 	}
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE','THERAPIST')")

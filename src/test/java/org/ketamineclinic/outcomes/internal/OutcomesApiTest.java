@@ -117,6 +117,48 @@ class OutcomesApiTest {
 	}
 
 	@Test
+	void aRelapseDuringACourseNamesTheNextMaintenanceSessionAndTheFirstFreeChairWithinAWeek() {
+		ApiClient api = new ApiClient(port);
+		String patient = OutcomesFixtures.readyIvPatient(api, "Relapsecourse");
+		ApiClient.Response course = api.post(api.token("physician"), "/api/v1/patients/" + patient + "/courses",
+				Map.of("protocol", "IV_KETAMINE_6_INFUSIONS", "startDate", LocalDate.now().toString()));
+		assertThat(course.status()).as(course.body()).isEqualTo(201);
+		String firstMaintenance = null;
+		for (JsonNode planned : course.json().get("plannedSessions")) {
+			if (firstMaintenance == null && planned.get("phase").asString().equals("MAINTENANCE")) {
+				firstMaintenance = planned.get("earliestDate").asString();
+			}
+		}
+		madrs(api, patient, 34, 30);
+		madrs(api, patient, 12, 20);
+		madrs(api, patient, 24, 12);
+		madrs(api, patient, 25, 5);
+
+		JsonNode alert = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+			.until(() -> openRelapseAlertsOf(api, patient), alerts -> !alerts.isEmpty()).get(0);
+		assertThat(alert.get("courseId").asString()).isEqualTo(course.json().get("id").asString());
+		assertThat(alert.get("nextPlannedMaintenance").asString()).isEqualTo(firstMaintenance);
+		LocalDate today = LocalDate.now(java.time.ZoneId.of("America/New_York"));
+		assertThat(LocalDate.parse(alert.get("suggestedBy").asString())).isEqualTo(today.plusDays(7));
+		assertThat(alert.get("message").asString()).contains("next planned " + firstMaintenance);
+
+		// The first free infusion chair from tomorrow to the suggested day, as the booking API offers it.
+		String expectedSlot = null;
+		for (LocalDate day = today.plusDays(1); expectedSlot == null && !day.isAfter(today.plusDays(7)); day = day.plusDays(1)) {
+			JsonNode slots = api.get(api.token("frontdesk"), "/api/v1/availability?date=" + day + "&type=IV_INFUSION").json().get("slots");
+			if (slots.size() > 0) {
+				expectedSlot = slots.get(0).get("start").asString();
+			}
+		}
+		if (expectedSlot == null) {
+			assertThat(alert.get("suggestedSlot").isNull()).isTrue();
+		}
+		else {
+			assertThat(alert.get("suggestedSlot").asString()).isEqualTo(expectedSlot);
+		}
+	}
+
+	@Test
 	void aPatientWhoNeverRespondedGetsNoRelapseAlert() {
 		ApiClient api = new ApiClient(port);
 		String patient = EvaluationCharts.complete(api, "NoResponse");
