@@ -12,7 +12,6 @@ create table relapse_alert (
     course_id                uuid,
     next_planned_maintenance date,
     suggested_by             date not null,
-    suggested_slot           timestamptz,
     message                  text not null,
     raised_at                timestamptz not null,
     assigned_to              uuid,
