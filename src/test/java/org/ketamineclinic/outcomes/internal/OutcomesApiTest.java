@@ -97,6 +97,8 @@ class OutcomesApiTest {
 			.doesNotContain("Possible relapse");
 
 		// Only a physician acknowledges, and only with an action; once.
+		assertThat(new WebSession(port).signIn("nurse", ApiClient.DEMO_PASSWORD).get(link).body())
+			.contains("MADRS 24 then 25", "Only a physician can acknowledge").doesNotContain("Acknowledge alert");
 		String ack = "/api/v1/relapse-alerts/" + alert.get("id").asString() + "/acknowledgements";
 		assertThat(api.post(api.token("nurse"), ack, Map.of("action", "Called")).status()).isEqualTo(403);
 		assertThat(api.post(api.token("therapist"), ack, Map.of("action", "Called")).status()).isEqualTo(403);
@@ -221,6 +223,10 @@ class OutcomesApiTest {
 		assertThat(thresholds.get("remissionAtOrBelow").asInt()).isEqualTo(10);
 
 		assertThat(api.get(api.token("frontdesk"), "/api/v1/patients/" + patient + "/trajectory").status()).isEqualTo(403);
+		String page = "/patients/" + patient + "/trajectory";
+		assertThat(new WebSession(port).signIn("therapist", ApiClient.DEMO_PASSWORD).get(page).body())
+			.contains("id=\"trajectory-chart\"", "data-trajectory=", "Intravenous racemic ketamine, 35 mg", "CHEST_PAIN (MODERATE)");
+		assertThat(new WebSession(port).signIn("frontdesk", ApiClient.DEMO_PASSWORD).get(page).statusCode()).isEqualTo(403);
 		assertThat(api.get(api.token("physician"), "/api/v1/patients/" + UUID.randomUUID() + "/trajectory").status()).isEqualTo(404);
 	}
 
