@@ -1,6 +1,6 @@
 // A patient's trajectory: a line per scale, dose markers (route and mg), side effects and alerts
 // coloured by severity, course phases shaded behind, and response and remission lines for the
-// preferred scale. The data comes from <canvas data-trajectory="{...}">. The x axis is linear in
+// preferred scale, and relapses where they were confirmed. The data comes from <canvas data-trajectory="{...}">. The x axis is linear in
 // epoch milliseconds with a date formatter: the project ships no Chart.js date adapter.
 (function () {
   "use strict";
@@ -79,6 +79,15 @@
         borderColor: data.events.map(function (e) { return SEVERITY[e.severity] || "#777"; }),
         data: data.events.map(function (e) {
           return { x: Date.parse(e.at), y: top - 1, detail: (e.kind === "ALERT" ? "Alert " : "Side effect ") + e.code + " (" + e.severity + ")" };
+        })
+      });
+    }
+    if ((data.relapses || []).length > 0) {
+      datasets.push({
+        type: "scatter", label: "Relapse", pointStyle: "crossRot", pointRadius: 10, borderWidth: 3, borderColor: "#b00020",
+        backgroundColor: "#b00020",
+        data: data.relapses.map(function (r) {
+          return { x: Date.parse(r.confirmedAt), y: r.confirmedTotal, detail: "Relapse: " + r.message };
         })
       });
     }

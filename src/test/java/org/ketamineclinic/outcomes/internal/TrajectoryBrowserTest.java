@@ -114,5 +114,8 @@ class TrajectoryBrowserTest extends BrowserTest {
 
 		page.navigate("/patients/" + patient + "/trajectory");
 		assertThat(page.locator("#relapse-on-trajectory")).containsText("Maintenance session brought forward to this week");
+		assertThat(page.locator("#trajectory-chart")).hasAttribute("data-drawn", "true");
+		assertThat(page.evaluate("() => document.getElementById('trajectory-chart').chart.data.datasets"
+				+ ".filter(d => d.label === 'Relapse').map(d => d.data.length)[0]")).isEqualTo(1);
 	}
 }
