@@ -33,6 +33,7 @@ class ClinicIsolationTest extends SecurityTest {
 		assertThat(fixtures.api.get(other.physicianToken(), path).status()).isEqualTo(404);
 		assertThat(fixtures.api.get(other.physicianToken(), path + "/chart").status()).isEqualTo(404);
 		assertThat(fixtures.api.get(other.physicianToken(), path + "/measurements").status()).isEqualTo(404);
+		assertThat(fixtures.api.get(other.physicianToken(), path + "/trajectory").status()).isEqualTo(404);
 		assertThat(fixtures.api.put(other.physicianToken(), path, correction).status()).isEqualTo(404);
 		assertThat(fixtures.api.post(other.physicianToken(), path + "/measurements", Map.of("weightKg", 90)).status())
 			.isEqualTo(404);
@@ -64,6 +65,9 @@ class ClinicIsolationTest extends SecurityTest {
 		assertThat(chart.statusCode()).isEqualTo(404);
 		assertThat(chart.body()).doesNotContain(familyName);
 		assertThat(edit.statusCode()).isEqualTo(404);
+		HttpResponse<String> trajectory = browser.get("/patients/" + patient + "/trajectory");
+		assertThat(trajectory.statusCode()).isEqualTo(404);
+		assertThat(trajectory.body()).doesNotContain(familyName);
 		assertThat(edit.body()).doesNotContain(familyName);
 		assertThat(list.statusCode()).isEqualTo(200);
 		assertThat(list.body()).doesNotContain(patient.toString());

@@ -57,6 +57,8 @@ class PatientApiRoleMatrixTest extends SecurityTest {
 			GET  /api/v1/patients/{id}/therapy-sessions      |  403  |    200    |  403  |    200    |    403     |     403     |     403
 			GET  /api/v1/patients/{id}/journal               |  403  |    200    |  403  |    200    |    403     |     403     |     403
 			GET  /api/v1/therapy/integration-due             |  403  |    200    |  403  |    200    |    403     |     403     |      -
+			GET  /api/v1/patients/{id}/trajectory            |  403  |    200    |  200  |    200    |    403     |     403     |     403
+			GET  /api/v1/relapse-alerts                      |  403  |    200    |  200  |    200    |    403     |     403     |      -
 			GET  /api/v1/audit/verify                        |  200  |    403    |  403  |    403    |    403     |     403     |      -
 			""";
 
