@@ -53,7 +53,7 @@ public final class CohortAnalysis {
 	/** What one course shows on one instrument. Null fields are unknown, not zero. */
 	public record CourseOutcome(Course course, boolean treated, int sessions, boolean inductionComplete, @Nullable Integer baseline,
 			@Nullable Integer endOfInduction, boolean responder, boolean remitter, @Nullable Long daysToResponse,
-			@Nullable Long weeksInResponse, boolean relapsed, boolean dropout, String doseBand) {
+			@Nullable Long weeksInResponse, boolean relapsed, boolean dropout, String doseBand, @Nullable LocalDate lastSession) {
 
 		public boolean withBaseline() {
 			return baseline != null;
@@ -96,12 +96,13 @@ public final class CohortAnalysis {
 		String band = doseBand(course, given.stream().limit(target).toList());
 		if (given.isEmpty()) {
 			Integer earliest = sorted.isEmpty() ? null : sorted.get(0).total();
-			boolean dropout = course.startDate().plusWeeks(DROPOUT_WEEKS).isBefore(asOf);
-			return new CourseOutcome(course, false, 0, false, earliest, null, false, false, null, null, false, dropout, band);
+			return new CourseOutcome(course, false, 0, false, earliest, null, false, false, null, null, false,
+					dropout(course, false, null, asOf), band, null);
 		}
 		LocalDate firstDose = given.get(0).day();
 		LocalDate lastInduction = given.get(Math.min(target, given.size()) - 1).day();
-		boolean dropout = !complete && given.get(given.size() - 1).day().plusWeeks(DROPOUT_WEEKS).isBefore(asOf);
+		LocalDate lastSession = given.get(given.size() - 1).day();
+		boolean dropout = dropout(course, complete, lastSession, asOf);
 		Integer baseline = null;
 		for (Rating r : sorted) {
 			if (!r.day().isAfter(firstDose)) {
@@ -109,7 +110,8 @@ public final class CohortAnalysis {
 			}
 		}
 		if (baseline == null) {
-			return new CourseOutcome(course, true, given.size(), complete, null, null, false, false, null, null, false, dropout, band);
+			return new CourseOutcome(course, true, given.size(), complete, null, null, false, false, null, null, false, dropout, band,
+					lastSession);
 		}
 		Integer endOfInduction = sorted.stream()
 			.filter(r -> !r.day().isBefore(lastInduction) && !r.day().isAfter(lastInduction.plusDays(END_OF_INDUCTION_WINDOW_DAYS)))
@@ -141,7 +143,13 @@ public final class CohortAnalysis {
 			weeksInResponse = ChronoUnit.DAYS.between(responded, end) / 7;
 		}
 		return new CourseOutcome(course, true, given.size(), complete, baseline, endOfInduction, responder, remitter, daysToResponse,
-				weeksInResponse, relapsed, dropout, band);
+				weeksInResponse, relapsed, dropout, band, lastSession);
+	}
+
+	/** Short of the induction count with no session (or, before any, no start) in the last weeks; depends on the day asked. */
+	public static boolean dropout(Course course, boolean inductionComplete, @Nullable LocalDate lastSession, LocalDate asOf) {
+		LocalDate last = lastSession == null ? course.startDate() : lastSession;
+		return !inductionComplete && last.plusWeeks(DROPOUT_WEEKS).isBefore(asOf);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package org.ketamineclinic.outcomes.cohort;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.assessment.Instrument;
@@ -13,6 +12,7 @@ import org.ketamineclinic.platform.ClinicTimeZone;
 import org.ketamineclinic.platform.InvalidInput;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The clinic's cohort analytics for physicians and administrators, over the outcomes read model only. */
 @Service
@@ -36,7 +36,10 @@ class CohortAnalytics {
 
 	private final Clock clock;
 
-	CohortAnalytics(CohortReadModel readModel, CurrentUser currentUser, ClinicTimeZone zone, Clock clock) {
+	private final CohortOutcomes judged;
+
+	CohortAnalytics(CohortReadModel readModel, CurrentUser currentUser, ClinicTimeZone zone, Clock clock, CohortOutcomes judged) {
+		this.judged = judged;
 		this.readModel = readModel;
 		this.currentUser = currentUser;
 		this.zone = zone;
@@ -93,9 +96,9 @@ class CohortAnalytics {
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN','ADMIN')")
 	ContractSummary summary(Query query) {
-		CohortAnalysis.Summary overall = CohortAnalysis.summarise("all", outcomes(query));
-		return new ContractSummary(query.instrument(), overall.patients(), overall.withBaseline(), overall.responders(),
-				overall.remitters(), overall.responseRate(), overall.remissionRate());
+		int[] c = judged.counts(filter(query), query.instrument());
+		return new ContractSummary(query.instrument(), c[0], c[1], c[2], c[3], CohortAnalysis.rate(c[2], c[1]),
+				CohortAnalysis.rate(c[3], c[1]));
 	}
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN','ADMIN')")
@@ -109,14 +112,18 @@ class CohortAnalytics {
 	}
 
 	private List<CohortAnalysis.CourseOutcome> outcomes(Query query) {
-		CohortReadModel.Cohort cohort = readModel.load(new CohortReadModel.Filter(currentUser.clinic().value(), query.from(),
-				query.to(), query.route(), query.protocol()), zone.zone(), Set.of(query.instrument()));
-		LocalDate today = LocalDate.now(clock.withZone(zone.zone()));
-		return cohort.courses()
-			.stream()
-			.map(row -> CohortAnalysis.judge(row.course(), CohortReadModel.sessionsOf(row, cohort.sessions()),
-					CohortReadModel.ratingsOf(row, cohort.ratings(), query.instrument()), query.instrument(), today))
-			.toList();
+		return judged.read(filter(query), query.instrument(), LocalDate.now(clock.withZone(zone.zone())));
+	}
+
+	private CohortReadModel.Filter filter(Query query) {
+		return new CohortReadModel.Filter(currentUser.clinic().value(), query.from(), query.to(), query.route(), query.protocol());
+	}
+
+	/** Judges every course of the caller's clinic again from the read model; returns how many. */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	int rebuild() {
+		return judged.rebuild(currentUser.clinic().value(), zone.zone(), LocalDate.now(clock.withZone(zone.zone())));
 	}
 
 	static String csv(CohortReport report) {

@@ -5,11 +5,13 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.assessment.AssessmentRecorded;
-import org.ketamineclinic.assessment.Instrument;
+import org.ketamineclinic.identity.ClinicId;
 import org.ketamineclinic.identity.Role;
+import org.ketamineclinic.platform.ClinicTimeZone;
 import org.ketamineclinic.identity.RunAs;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.protocol.CourseStarted;
@@ -40,11 +42,23 @@ class CohortProjection {
 
 	private final Clock clock;
 
-	CohortProjection(JdbcTemplate jdbc, PatientRegistry patients, TreatmentCourses courses, Clock clock) {
+	private final CohortOutcomes outcomes;
+
+	private final ClinicTimeZone zone;
+
+	CohortProjection(JdbcTemplate jdbc, PatientRegistry patients, TreatmentCourses courses, Clock clock, CohortOutcomes outcomes,
+			ClinicTimeZone zone) {
 		this.jdbc = jdbc;
 		this.patients = patients;
 		this.courses = courses;
 		this.clock = clock;
+		this.outcomes = outcomes;
+		this.zone = zone;
+	}
+
+	/** The patient's courses judged again with the row just stored. */
+	private void refresh(ClinicId clinic, UUID patientId) {
+		outcomes.refresh(clinic.value(), patientId, zone.zone(), LocalDate.now(clock.withZone(zone.zone())));
 	}
 
 	/**
@@ -54,6 +68,7 @@ class CohortProjection {
 	 */
 	@ApplicationModuleListener
 	void on(CourseStarted started) {
+		outcomes.lockPatient(started.patientId());
 		Snapshot snapshot = RunAs.systemActor(started.clinicId(), ACTOR, Role.PHYSICIAN, () -> snapshot(started));
 		jdbc.update("""
 				INSERT INTO outcomes_cohort_course (course_id, clinic_id, patient_id, protocol, route, start_date, induction_sessions,
@@ -62,15 +77,18 @@ class CohortProjection {
 				started.clinicId().value(), started.patientId(), started.protocol(), started.route().name(), started.startDate(),
 				snapshot.inductionSessions(), snapshot.birthDate(), snapshot.sex(), snapshot.weightKg(),
 				Timestamp.from(clock.instant()));
+		refresh(started.clinicId(), started.patientId());
 	}
 
 	@ApplicationModuleListener
 	void on(DoseAdministered dose) {
+		outcomes.lockPatient(dose.patientId());
 		jdbc.update("""
 				INSERT INTO outcomes_cohort_dose (session_id, device_number, clinic_id, patient_id, route, dose_mg, given_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", dose.sessionId(),
 				dose.deviceNumber() == null ? 0 : dose.deviceNumber(), dose.clinicId().value(), dose.patientId(), dose.route().name(),
 				dose.doseMg(), Timestamp.from(dose.startedAt()));
+		refresh(dose.clinicId(), dose.patientId());
 	}
 
 	@ApplicationModuleListener
@@ -78,10 +96,12 @@ class CohortProjection {
 		if (recorded.total() == null || !CohortReadModel.OUTCOME_SCALES.contains(recorded.instrument())) {
 			return;
 		}
+		outcomes.lockPatient(recorded.patientId());
 		jdbc.update("""
 				INSERT INTO outcomes_cohort_rating (assessment_id, clinic_id, patient_id, instrument, total, completed_at)
 				VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", recorded.assessmentId(), recorded.clinicId().value(),
 				recorded.patientId(), recorded.instrument().name(), recorded.total(), Timestamp.from(recorded.completedAt()));
+		refresh(recorded.clinicId(), recorded.patientId());
 	}
 
 	private Snapshot snapshot(CourseStarted started) {

@@ -62,15 +62,7 @@ public class CohortReadModel {
 		String route = filter.route() == null ? null : filter.route().name();
 		Object[] where = { filter.clinicId(), Date.valueOf(filter.from()), Date.valueOf(filter.to()), route, route,
 				filter.protocol(), filter.protocol() };
-		List<CourseRow> courses = jdbc.query(COURSES, (rs, i) -> {
-			Date next = rs.getDate("next_start");
-			Date birth = rs.getDate("birth_date");
-			Object induction = rs.getObject("induction_sessions");
-			return new CourseRow(new CohortAnalysis.Course(rs.getObject("course_id", UUID.class), rs.getObject("patient_id", UUID.class),
-					rs.getString("protocol"), Route.valueOf(rs.getString("route")), rs.getDate("start_date").toLocalDate(),
-					induction == null ? null : ((Number) induction).intValue(), rs.getBigDecimal("weight_kg")),
-					next == null ? null : next.toLocalDate(), birth == null ? null : birth.toLocalDate(), rs.getString("sex_at_birth"));
-		}, where);
+		List<CourseRow> courses = jdbc.query(COURSES, (rs, i) -> courseRow(rs), where);
 		Map<UUID, List<CohortAnalysis.Session>> sessions = new HashMap<>();
 		Map<UUID, List<PatientRating>> ratings = new HashMap<>();
 		if (courses.isEmpty()) {
@@ -91,6 +83,35 @@ public class CohortReadModel {
 						.add(new PatientRating(Instrument.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(), rs.getInt(4)));
 				}, ratingArgs);
 		return new Cohort(courses, sessions, ratings);
+	}
+
+	/** One patient's courses, sessions and ratings on every outcome scale: what refreshing their judged outcomes needs. */
+	public Cohort loadPatient(UUID clinicId, UUID patientId, ZoneId zone) {
+		List<CourseRow> courses = jdbc.query("SELECT c.*, lead(start_date) OVER (ORDER BY start_date, recorded_at) AS next_start"
+				+ " FROM outcomes_cohort_course c WHERE clinic_id = ? AND patient_id = ?", (rs, i) -> courseRow(rs), clinicId, patientId);
+		Map<UUID, List<CohortAnalysis.Session>> sessions = new HashMap<>();
+		Map<UUID, List<PatientRating>> ratings = new HashMap<>();
+		jdbc.query("SELECT patient_id, CAST(min(given_at) AT TIME ZONE ? AS DATE) AS day, sum(dose_mg) AS dose_mg"
+				+ " FROM outcomes_cohort_dose WHERE clinic_id = ? AND patient_id = ? GROUP BY session_id, patient_id", rs -> {
+					sessions.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+						.add(new CohortAnalysis.Session(rs.getDate(2).toLocalDate(), rs.getBigDecimal(3)));
+				}, zone.getId(), clinicId, patientId);
+		jdbc.query("SELECT patient_id, instrument, CAST(completed_at AT TIME ZONE ? AS DATE), total FROM outcomes_cohort_rating"
+				+ " WHERE clinic_id = ? AND patient_id = ?", rs -> {
+					ratings.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>())
+						.add(new PatientRating(Instrument.valueOf(rs.getString(2)), rs.getDate(3).toLocalDate(), rs.getInt(4)));
+				}, zone.getId(), clinicId, patientId);
+		return new Cohort(courses, sessions, ratings);
+	}
+
+	private static CourseRow courseRow(java.sql.ResultSet rs) throws java.sql.SQLException {
+		Date next = rs.getDate("next_start");
+		Date birth = rs.getDate("birth_date");
+		Object induction = rs.getObject("induction_sessions");
+		return new CourseRow(new CohortAnalysis.Course(rs.getObject("course_id", UUID.class), rs.getObject("patient_id", UUID.class),
+				rs.getString("protocol"), Route.valueOf(rs.getString("route")), rs.getDate("start_date").toLocalDate(),
+				induction == null ? null : ((Number) induction).intValue(), rs.getBigDecimal("weight_kg")),
+				next == null ? null : next.toLocalDate(), birth == null ? null : birth.toLocalDate(), rs.getString("sex_at_birth"));
 	}
 
 	private static Object[] concat(Object[] a, Object[] b) {

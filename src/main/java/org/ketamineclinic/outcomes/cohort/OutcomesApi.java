@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,6 +36,12 @@ class OutcomesApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable String route, @RequestParam(required = false) @Nullable String protocol) {
 		return analytics.report(analytics.query(instrument, from, to, route, protocol));
+	}
+
+	/** Judges every course again, e.g. after data were loaded in bulk (bench/outcomes.sh). */
+	@PostMapping("/api/v1/outcomes/rebuild")
+	java.util.Map<String, Integer> rebuild() {
+		return java.util.Map.of("courses", analytics.rebuild());
 	}
 
 	@GetMapping("/api/v1/outcomes/cohort.csv")

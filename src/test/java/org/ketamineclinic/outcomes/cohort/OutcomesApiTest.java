@@ -149,6 +149,10 @@ public class OutcomesApiTest {
 			assertThat(api.get(api.token(user), "/api/v1/outcomes/cohort.csv", "text/csv").status()).as(user).isEqualTo(403);
 		}
 		assertThat(api.get(null, "/api/v1/outcomes/summary").status()).isEqualTo(401);
+		assertThat(api.post(api.token("physician"), "/api/v1/outcomes/rebuild", Map.of()).status()).isEqualTo(403);
+		ApiClient.Response rebuilt = api.post(api.token("admin"), "/api/v1/outcomes/rebuild", Map.of());
+		assertThat(rebuilt.status()).as(rebuilt.body()).isEqualTo(200);
+		assertThat(rebuilt.json().get("courses").asInt()).isNotNegative();
 		assertThat(api.get(api.token("physician"), "/api/v1/outcomes/summary?instrument=GAD7").status()).isEqualTo(400);
 		assertThat(api.get(api.token("physician"), "/api/v1/outcomes/summary?route=ORAL").status()).isEqualTo(400);
 		assertThat(api.get(api.token("physician"), "/api/v1/outcomes/summary?from=2026-02-01&to=2026-01-01").status()).isEqualTo(400);
