@@ -6,9 +6,9 @@
 #   PATIENTS=20000 RATINGS=400000 REPEAT=9 bench/outcomes.sh
 #
 # Steps: fresh data dir -> start the jar -> bench/seed-outcomes.sql (generate_series into the
-# outcomes tables only) -> token (physician) -> each query REPEAT times with curl, first call
+# outcomes tables only) -> POST /api/v1/outcomes/rebuild (admin) -> token (physician) -> each query REPEAT times with curl, first call
 # reported apart (cold), then the median and the slowest of the rest -> EXPLAIN ANALYZE of the
-# rating read. Results in bench/results/outcomes-<timestamp>/ (gitignored). Never fails on timing.
+# summary aggregate. Results in bench/results/outcomes-<timestamp>/ (gitignored). Never fails on timing.
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -55,6 +55,15 @@ TOKEN="$(curl -s -H 'Content-Type: application/json' \
 	sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')"
 [[ -n "$TOKEN" ]] || { echo "could not get a token" >&2; exit 1; }
 
+# The seed bypasses the listeners: judge every course once, as an administrator would after a bulk load.
+ADMIN_TOKEN="$(curl -s -H 'Content-Type: application/json' \
+	-d '{"username":"admin","password":"ketamine-demo"}' "$BASE/api/v1/auth/token" |
+	sed -n 's/.*"token" *: *"\([^"]*\)".*/\1/p')"
+t0="$(now_ms)"
+rebuilt="$(curl -s -X POST -H "Authorization: Bearer $ADMIN_TOKEN" "$BASE/api/v1/outcomes/rebuild")"
+echo "rebuild (judge every course on 3 scales): $(ms_to_s $(($(now_ms) - t0))) s, $rebuilt" | tee -a "$SUMMARY" >&2
+sql -c "ANALYZE outcomes_cohort_outcome" >/dev/null
+
 from="$(date -d '-365 days' +%F)"
 month="$(date -d '-60 days' +%F)"
 month_end="$(date -d '-30 days' +%F)"
@@ -78,7 +87,7 @@ measure summary-year-iv "/api/v1/outcomes/summary?instrument=MADRS&from=$from&to
 measure summary-month-iv "/api/v1/outcomes/summary?instrument=PHQ9&from=$month&to=$month_end&route=IV_KETAMINE"
 measure cohort-year-all "/api/v1/outcomes/cohort?instrument=MADRS&from=$from&to=$today"
 
-sql -c "EXPLAIN (ANALYZE, BUFFERS) SELECT patient_id, instrument, CAST(completed_at AT TIME ZONE 'America/New_York' AS DATE), total
-  FROM outcomes_cohort_rating WHERE clinic_id = (SELECT id FROM clinic ORDER BY created_at LIMIT 1) AND instrument = ANY ('{MADRS}')
-  AND patient_id IN (SELECT DISTINCT patient_id FROM outcomes_cohort_course WHERE start_date BETWEEN '$from' AND '$today')" >"$RUN_DIR/explain.txt"
+sql -c "EXPLAIN (ANALYZE, BUFFERS) SELECT count(*), count(baseline), count(*) FILTER (WHERE baseline IS NOT NULL AND responder),
+  count(*) FILTER (WHERE baseline IS NOT NULL AND remitter) FROM outcomes_cohort_outcome
+  WHERE clinic_id = (SELECT id FROM clinic ORDER BY created_at LIMIT 1) AND instrument = 'MADRS' AND start_date BETWEEN '$from' AND '$today'" >"$RUN_DIR/explain.txt"
 log "Done: $SUMMARY"
