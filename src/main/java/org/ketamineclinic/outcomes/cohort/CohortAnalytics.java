@@ -28,8 +28,6 @@ class CohortAnalytics {
 			new ReferenceRate("IV_KETAMINE", "remission", 0.46,
 					"KetECT (Ekstrand et al., Int J Neuropsychopharmacol 2022): 46% remitted (MADRS 10 or less) with up to 12 IV infusions"));
 
-	private final CohortReadModel readModel;
-
 	private final CurrentUser currentUser;
 
 	private final ClinicTimeZone zone;
@@ -38,9 +36,8 @@ class CohortAnalytics {
 
 	private final CohortOutcomes judged;
 
-	CohortAnalytics(CohortReadModel readModel, CurrentUser currentUser, ClinicTimeZone zone, Clock clock, CohortOutcomes judged) {
+	CohortAnalytics(CurrentUser currentUser, ClinicTimeZone zone, Clock clock, CohortOutcomes judged) {
 		this.judged = judged;
-		this.readModel = readModel;
 		this.currentUser = currentUser;
 		this.zone = zone;
 		this.clock = clock;
