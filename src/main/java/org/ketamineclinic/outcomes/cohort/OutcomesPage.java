@@ -41,6 +41,19 @@ class OutcomesPage {
 		return "outcomes/dashboard";
 	}
 
+	/** The dashboard's CSV link: the same rows as the API's CSV, for a signed-in person (the API takes bearer tokens only). */
+	@GetMapping("/outcomes/cohort.csv")
+	org.springframework.http.ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String instrument,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			@RequestParam(required = false) @Nullable String route, @RequestParam(required = false) @Nullable String protocol) {
+		String body = CohortAnalytics.csv(analytics.report(analytics.query(instrument, from, to, route, protocol)));
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cohort.csv\"")
+			.body(body);
+	}
+
 	/** Rates in percent per group, and the published rates as lines where they apply. */
 	private String chart(List<CohortAnalysis.Summary> groups, List<CohortAnalytics.ReferenceRate> references, boolean byRoute) {
 		Map<String, Object> data = new LinkedHashMap<>();

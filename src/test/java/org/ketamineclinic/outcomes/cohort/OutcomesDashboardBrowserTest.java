@@ -60,5 +60,12 @@ class OutcomesDashboardBrowserTest extends BrowserTest {
 		assertThat(page.locator("#chart-route")).hasAttribute("data-reference-lines", "2");
 		assertThat(page.locator("#references")).containsText("ELEKT-D");
 		assertThat(page.locator("#references")).containsText("KetECT");
+
+		// The CSV link works with the signed-in session and carries the filters.
+		String csv = page.locator("#cohort-csv").getAttribute("href");
+		com.microsoft.playwright.APIResponse download = page.request().get(csv);
+		org.assertj.core.api.Assertions.assertThat(download.status()).isEqualTo(200);
+		org.assertj.core.api.Assertions.assertThat(download.text()).startsWith("breakdown,group,patients")
+			.contains("\"overall\",\"all\",1,1,1,1,1,1.0,1.0");
 	}
 }
