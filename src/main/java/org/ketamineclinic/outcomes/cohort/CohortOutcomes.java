@@ -43,8 +43,15 @@ class CohortOutcomes {
 		this.readModel = readModel;
 	}
 
-	/** Call first in a listener's transaction: later events of the patient wait until this one commits. */
+	/** Key of the lock a rebuild holds exclusively and every listener shares. */
+	private static final long REBUILD_LOCK = 0x6f7574636f6d6573L;
+
+	/**
+	 * Call first in a listener's transaction: later events of the patient wait until this one
+	 * commits, and a rebuild waits for it (or it for the rebuild).
+	 */
 	void lockPatient(UUID patientId) {
+		jdbc.queryForObject("SELECT pg_advisory_xact_lock_shared(?)", Object.class, REBUILD_LOCK);
 		jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class,
 				patientId.getMostSignificantBits() ^ patientId.getLeastSignificantBits());
 	}
@@ -55,6 +62,8 @@ class CohortOutcomes {
 
 	/** Judges every course of the clinic again, e.g. after a rule changed or for data loaded in bulk; returns the count. */
 	int rebuild(UUID clinicId, ZoneId zone, LocalDate today) {
+		// Must run in a transaction: no listener stores a row between this read and the writes.
+		jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, REBUILD_LOCK);
 		CohortReadModel.Cohort cohort = readModel.load(
 				new CohortReadModel.Filter(clinicId, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), null, null), zone, java.util.Set.of());
 		return store(clinicId, cohort, today);

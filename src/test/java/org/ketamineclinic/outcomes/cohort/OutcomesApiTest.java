@@ -107,6 +107,17 @@ public class OutcomesApiTest {
 		assertThat(jdbc.queryForObject("SELECT induction_sessions FROM outcomes_cohort_course WHERE patient_id = ?", Integer.class,
 				UUID.fromString(remitted))).isEqualTo(6);
 
+		// What the listeners judged one event at a time equals a rebuild from the whole read model.
+		String judged = "SELECT instrument, treated, sessions, induction_complete, last_session, baseline, end_of_induction, responder,"
+				+ " remitter, days_to_response, weeks_in_response, relapsed, dose_band FROM outcomes_cohort_outcome o"
+				+ " JOIN outcomes_cohort_course c USING (course_id) WHERE c.patient_id = ? ORDER BY instrument";
+		List<Map<String, Object>> incremental = jdbc.queryForList(judged, UUID.fromString(remitted));
+		assertThat(incremental).hasSize(3);
+		assertThat(incremental).filteredOn(r -> r.get("instrument").equals("MADRS")).singleElement()
+			.satisfies(r -> assertThat(r).containsEntry("baseline", 34).containsEntry("end_of_induction", 8).containsEntry("responder", true));
+		assertThat(api.post(api.token("admin"), "/api/v1/outcomes/rebuild", Map.of()).status()).isEqualTo(200);
+		assertThat(jdbc.queryForList(judged, UUID.fromString(remitted))).isEqualTo(incremental);
+
 		String query = "?instrument=MADRS&from=" + start + "&to=" + start + "&route=IV_KETAMINE";
 		ApiClient.Response summary = api.get(api.token("physician"), "/api/v1/outcomes/summary" + query);
 		assertThat(summary.status()).as(summary.body()).isEqualTo(200);
