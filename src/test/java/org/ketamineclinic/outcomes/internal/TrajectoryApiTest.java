@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Relapse alerts from real assessments and the trajectory of a patient with a course, sessions and scores, over HTTP. */
 @ClinicIntegrationTest
-class OutcomesApiTest {
+class TrajectoryApiTest {
 
 	@LocalServerPort
 	int port;

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A patient's trajectory and the relapse alerts. */
 @RestController
-class OutcomesApi {
+class TrajectoryApi {
 
 	record AcknowledgementBody(@Nullable String action) {
 	}
@@ -22,7 +22,7 @@ class OutcomesApi {
 	private final TrajectoryService trajectories;
 	private final RelapseAlertService relapses;
 
-	OutcomesApi(TrajectoryService trajectories, RelapseAlertService relapses) {
+	TrajectoryApi(TrajectoryService trajectories, RelapseAlertService relapses) {
 		this.trajectories = trajectories;
 		this.relapses = relapses;
 	}
