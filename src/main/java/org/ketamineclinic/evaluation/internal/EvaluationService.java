@@ -226,6 +226,16 @@ class EvaluationService implements ApprovedEvaluations {
 			.anyMatch(e -> signOff(e.id()).map(s -> s.decision().equals("APPROVED")).orElse(false));
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<Indication> approvedIndication(UUID patientId, Route route) {
+		return evaluations.findByClinicIdAndPatientIdAndOutOfDateAtIsNull(currentUser.clinic().value(), patientId).stream()
+			.filter(e -> e.route() == route)
+			.filter(e -> signOff(e.id()).map(s -> s.decision().equals("APPROVED")).orElse(false))
+			.map(Evaluation::indication)
+			.findFirst();
+	}
+
 	/** A change to what the rules read makes every current evaluation of the patient out of date, in the same transaction. */
 	@EventListener
 	void on(PatientHistoryChanged changed) {

@@ -39,8 +39,13 @@ public final class CohortAnalysis {
 	private CohortAnalysis() {
 	}
 
+	/**
+	 * @param indication what the course treats (TRD, MDSI, OTHER), when known
+	 * @param stoppedOn the day a physician stopped the course, if one did
+	 */
 	public record Course(java.util.UUID courseId, java.util.UUID patientId, String protocol, Route route, LocalDate startDate,
-			@Nullable Integer inductionSessions, @Nullable BigDecimal weightKg) {
+			@Nullable Integer inductionSessions, @Nullable BigDecimal weightKg, @Nullable String indication,
+			@Nullable LocalDate stoppedOn) {
 	}
 
 	/** One dosing session: its day and its whole dose (all devices). */
@@ -146,10 +151,14 @@ public final class CohortAnalysis {
 				weeksInResponse, relapsed, dropout, band, lastSession);
 	}
 
-	/** Short of the induction count with no session (or, before any, no start) in the last weeks; depends on the day asked. */
+	/**
+	 * Short of the induction count and either stopped by a physician or with no session (or, before any, no start) in the last
+	 * weeks; depends on the day asked.
+	 */
 	public static boolean dropout(Course course, boolean inductionComplete, @Nullable LocalDate lastSession, LocalDate asOf) {
 		LocalDate last = lastSession == null ? course.startDate() : lastSession;
-		return !inductionComplete && last.plusWeeks(DROPOUT_WEEKS).isBefore(asOf);
+		boolean stopped = course.stoppedOn() != null && !course.stoppedOn().isAfter(asOf);
+		return !inductionComplete && (stopped || last.plusWeeks(DROPOUT_WEEKS).isBefore(asOf));
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.assessment.Instrument;
+import org.ketamineclinic.evaluation.Indication;
 import org.ketamineclinic.evaluation.Route;
 import org.ketamineclinic.identity.CurrentUser;
 import org.ketamineclinic.platform.ClinicTimeZone;
@@ -46,7 +47,8 @@ class CohortAnalytics {
 	record ReferenceRate(String route, String measure, double rate, String source) {
 	}
 
-	record Query(Instrument instrument, LocalDate from, LocalDate to, @Nullable Route route, @Nullable String protocol) {
+	record Query(Instrument instrument, LocalDate from, LocalDate to, @Nullable Route route, @Nullable String protocol,
+			@Nullable Indication indication) {
 	}
 
 	record ContractSummary(Instrument instrument, int patients, int withBaseline, int responders, int remitters,
@@ -62,7 +64,16 @@ class CohortAnalytics {
 	}
 
 	Query query(@Nullable String instrument, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable String route,
-			@Nullable String protocol) {
+			@Nullable String protocol, @Nullable String indication) {
+		Indication treats = null;
+		if (indication != null && !indication.isBlank()) {
+			try {
+				treats = Indication.valueOf(indication.strip());
+			}
+			catch (IllegalArgumentException e) {
+				throw new InvalidInput("indication", "must be TRD, MDSI or OTHER");
+			}
+		}
 		Instrument scale;
 		try {
 			scale = instrument == null || instrument.isBlank() ? Instrument.MADRS : Instrument.valueOf(instrument.strip());
@@ -88,7 +99,7 @@ class CohortAnalytics {
 		if (start.isAfter(end)) {
 			throw new InvalidInput("from", "must not be after to");
 		}
-		return new Query(scale, start, end, way, protocol == null || protocol.isBlank() ? null : protocol.strip());
+		return new Query(scale, start, end, way, protocol == null || protocol.isBlank() ? null : protocol.strip(), treats);
 	}
 
 	@PreAuthorize("hasAnyRole('PHYSICIAN','ADMIN')")
@@ -113,7 +124,8 @@ class CohortAnalytics {
 	}
 
 	private CohortReadModel.Filter filter(Query query) {
-		return new CohortReadModel.Filter(currentUser.clinic().value(), query.from(), query.to(), query.route(), query.protocol());
+		return new CohortReadModel.Filter(currentUser.clinic().value(), query.from(), query.to(), query.route(), query.protocol(),
+				query.indication() == null ? null : query.indication().name());
 	}
 
 	/** Judges every course of the caller's clinic again from the read model; returns how many. */

@@ -26,13 +26,14 @@ class CohortOutcomes {
 	private static final String UPSERT = """
 			INSERT INTO outcomes_cohort_outcome (course_id, instrument, clinic_id, start_date, route, protocol, treated, sessions,
 			  induction_complete, last_session, baseline, end_of_induction, responder, remitter, days_to_response, weeks_in_response,
-			  relapsed, dose_band)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			  relapsed, dose_band, indication, stopped_on)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (course_id, instrument) DO UPDATE SET treated = excluded.treated, sessions = excluded.sessions,
 			  induction_complete = excluded.induction_complete, last_session = excluded.last_session, baseline = excluded.baseline,
 			  end_of_induction = excluded.end_of_induction, responder = excluded.responder, remitter = excluded.remitter,
 			  days_to_response = excluded.days_to_response, weeks_in_response = excluded.weeks_in_response,
-			  relapsed = excluded.relapsed, dose_band = excluded.dose_band""";
+			  relapsed = excluded.relapsed, dose_band = excluded.dose_band, indication = excluded.indication,
+			  stopped_on = excluded.stopped_on""";
 
 	private final JdbcTemplate jdbc;
 
@@ -65,7 +66,7 @@ class CohortOutcomes {
 		// Must run in a transaction: no listener stores a row between this read and the writes.
 		jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)", Object.class, REBUILD_LOCK);
 		CohortReadModel.Cohort cohort = readModel.load(
-				new CohortReadModel.Filter(clinicId, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), null, null), zone, java.util.Set.of());
+				new CohortReadModel.Filter(clinicId, LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), null, null, null), zone, java.util.Set.of());
 		return store(clinicId, cohort, today);
 	}
 
@@ -80,7 +81,7 @@ class CohortOutcomes {
 				rows.add(new Object[] { c.courseId(), scale.name(), clinicId, Date.valueOf(c.startDate()), c.route().name(), c.protocol(),
 						o.treated(), o.sessions(), o.inductionComplete(), o.lastSession() == null ? null : Date.valueOf(o.lastSession()),
 						o.baseline(), o.endOfInduction(), o.responder(), o.remitter(), o.daysToResponse(), o.weeksInResponse(), o.relapsed(),
-						o.doseBand() });
+						o.doseBand(), c.indication(), c.stoppedOn() == null ? null : Date.valueOf(c.stoppedOn()) });
 			}
 		}
 		for (int i = 0; i < rows.size(); i += 1000) {
@@ -94,9 +95,10 @@ class CohortOutcomes {
 		String route = filter.route() == null ? null : filter.route().name();
 		return jdbc.query("""
 				SELECT * FROM outcomes_cohort_outcome WHERE clinic_id = ? AND instrument = ? AND start_date BETWEEN ? AND ?
-				AND (CAST(? AS VARCHAR) IS NULL OR route = ?) AND (CAST(? AS VARCHAR) IS NULL OR protocol = ?)""",
+				AND (CAST(? AS VARCHAR) IS NULL OR route = ?) AND (CAST(? AS VARCHAR) IS NULL OR protocol = ?)
+				AND (CAST(? AS VARCHAR) IS NULL OR indication = ?)""",
 				(rs, i) -> outcome(rs, today), filter.clinicId(), scale.name(), Date.valueOf(filter.from()), Date.valueOf(filter.to()),
-				route, route, filter.protocol(), filter.protocol());
+				route, route, filter.protocol(), filter.protocol(), filter.indication(), filter.indication());
 	}
 
 	/** The contract's counts in one aggregate over the judged courses. */
@@ -106,14 +108,17 @@ class CohortOutcomes {
 				SELECT count(*), count(baseline), count(*) FILTER (WHERE baseline IS NOT NULL AND responder),
 				  count(*) FILTER (WHERE baseline IS NOT NULL AND remitter)
 				FROM outcomes_cohort_outcome WHERE clinic_id = ? AND instrument = ? AND start_date BETWEEN ? AND ?
-				AND (CAST(? AS VARCHAR) IS NULL OR route = ?) AND (CAST(? AS VARCHAR) IS NULL OR protocol = ?)""",
+				AND (CAST(? AS VARCHAR) IS NULL OR route = ?) AND (CAST(? AS VARCHAR) IS NULL OR protocol = ?)
+				AND (CAST(? AS VARCHAR) IS NULL OR indication = ?)""",
 				(rs, i) -> new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4) }, filter.clinicId(), scale.name(),
-				Date.valueOf(filter.from()), Date.valueOf(filter.to()), route, route, filter.protocol(), filter.protocol());
+				Date.valueOf(filter.from()), Date.valueOf(filter.to()), route, route, filter.protocol(), filter.protocol(),
+				filter.indication(), filter.indication());
 	}
 
 	private static CohortAnalysis.CourseOutcome outcome(ResultSet rs, LocalDate today) throws SQLException {
 		CohortAnalysis.Course course = new CohortAnalysis.Course(rs.getObject("course_id", UUID.class), new UUID(0, 0),
-				rs.getString("protocol"), Route.valueOf(rs.getString("route")), rs.getDate("start_date").toLocalDate(), null, null);
+				rs.getString("protocol"), Route.valueOf(rs.getString("route")), rs.getDate("start_date").toLocalDate(), null, null,
+				rs.getString("indication"), day(rs.getDate("stopped_on")));
 		boolean complete = rs.getBoolean("induction_complete");
 		LocalDate last = day(rs.getDate("last_session"));
 		return new CohortAnalysis.CourseOutcome(course, rs.getBoolean("treated"), rs.getInt("sessions"), complete,

@@ -15,6 +15,7 @@ import org.ketamineclinic.platform.ClinicTimeZone;
 import org.ketamineclinic.identity.RunAs;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.protocol.CourseStarted;
+import org.ketamineclinic.protocol.CourseStopped;
 import org.ketamineclinic.protocol.TreatmentCourses;
 import org.ketamineclinic.session.DoseAdministered;
 import org.slf4j.Logger;
@@ -72,12 +73,21 @@ class CohortProjection {
 		Snapshot snapshot = RunAs.systemActor(started.clinicId(), ACTOR, Role.PHYSICIAN, () -> snapshot(started));
 		jdbc.update("""
 				INSERT INTO outcomes_cohort_course (course_id, clinic_id, patient_id, protocol, route, start_date, induction_sessions,
-				  birth_date, sex_at_birth, weight_kg, recorded_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (course_id) DO NOTHING""", started.courseId(),
+				  birth_date, sex_at_birth, weight_kg, recorded_at, indication)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (course_id) DO NOTHING""", started.courseId(),
 				started.clinicId().value(), started.patientId(), started.protocol(), started.route().name(), started.startDate(),
 				snapshot.inductionSessions(), snapshot.birthDate(), snapshot.sex(), snapshot.weightKg(),
-				Timestamp.from(clock.instant()));
+				Timestamp.from(clock.instant()), started.indication() == null ? null : started.indication().name());
 		refresh(started.clinicId(), started.patientId());
+	}
+
+	/** A physician stopped the course: short of its induction it is a dropout from that day. */
+	@ApplicationModuleListener
+	void on(CourseStopped stopped) {
+		outcomes.lockPatient(stopped.patientId());
+		jdbc.update("UPDATE outcomes_cohort_course SET stopped_on = ? WHERE course_id = ?",
+				java.sql.Date.valueOf(stopped.stoppedAt().atZone(zone.zone()).toLocalDate()), stopped.courseId());
+		refresh(stopped.clinicId(), stopped.patientId());
 	}
 
 	@ApplicationModuleListener

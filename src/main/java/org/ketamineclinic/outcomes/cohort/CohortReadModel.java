@@ -32,7 +32,9 @@ public class CohortReadModel {
 		this.jdbc = jdbc;
 	}
 
-	public record Filter(UUID clinicId, LocalDate from, LocalDate to, @Nullable Route route, @Nullable String protocol) {
+	/** @param indication TRD, MDSI or OTHER; null for every course */
+	public record Filter(UUID clinicId, LocalDate from, LocalDate to, @Nullable Route route, @Nullable String protocol,
+			@Nullable String indication) {
 	}
 
 	/** A course with what is known of its patient, and the start of the patient's next course (its sessions end there). */
@@ -51,17 +53,19 @@ public class CohortReadModel {
 			SELECT * FROM (
 			  SELECT c.*, lead(start_date) OVER (PARTITION BY patient_id ORDER BY start_date, recorded_at) AS next_start
 			  FROM outcomes_cohort_course c WHERE clinic_id = ?) x
-			WHERE start_date BETWEEN ? AND ? AND (CAST(? AS VARCHAR) IS NULL OR route = ?) AND (CAST(? AS VARCHAR) IS NULL OR protocol = ?)""";
+			WHERE start_date BETWEEN ? AND ? AND (CAST(? AS VARCHAR) IS NULL OR route = ?) AND (CAST(? AS VARCHAR) IS NULL OR protocol = ?)
+			AND (CAST(? AS VARCHAR) IS NULL OR indication = ?)""";
 
 	private static final String PATIENTS = """
 			SELECT DISTINCT patient_id FROM outcomes_cohort_course WHERE clinic_id = ? AND start_date BETWEEN ? AND ?
-			AND (CAST(? AS VARCHAR) IS NULL OR route = ?) AND (CAST(? AS VARCHAR) IS NULL OR protocol = ?)""";
+			AND (CAST(? AS VARCHAR) IS NULL OR route = ?) AND (CAST(? AS VARCHAR) IS NULL OR protocol = ?)
+			AND (CAST(? AS VARCHAR) IS NULL OR indication = ?)""";
 
 	/** The cohort with ratings of the given scales only (all outcome scales when empty). */
 	public Cohort load(Filter filter, ZoneId zone, Set<Instrument> scales) {
 		String route = filter.route() == null ? null : filter.route().name();
 		Object[] where = { filter.clinicId(), Date.valueOf(filter.from()), Date.valueOf(filter.to()), route, route,
-				filter.protocol(), filter.protocol() };
+				filter.protocol(), filter.protocol(), filter.indication(), filter.indication() };
 		List<CourseRow> courses = jdbc.query(COURSES, (rs, i) -> courseRow(rs), where);
 		Map<UUID, List<CohortAnalysis.Session>> sessions = new HashMap<>();
 		Map<UUID, List<PatientRating>> ratings = new HashMap<>();
@@ -110,7 +114,8 @@ public class CohortReadModel {
 		Object induction = rs.getObject("induction_sessions");
 		return new CourseRow(new CohortAnalysis.Course(rs.getObject("course_id", UUID.class), rs.getObject("patient_id", UUID.class),
 				rs.getString("protocol"), Route.valueOf(rs.getString("route")), rs.getDate("start_date").toLocalDate(),
-				induction == null ? null : ((Number) induction).intValue(), rs.getBigDecimal("weight_kg")),
+				induction == null ? null : ((Number) induction).intValue(), rs.getBigDecimal("weight_kg"), rs.getString("indication"),
+				rs.getDate("stopped_on") == null ? null : rs.getDate("stopped_on").toLocalDate()),
 				next == null ? null : next.toLocalDate(), birth == null ? null : birth.toLocalDate(), rs.getString("sex_at_birth"));
 	}
 

@@ -27,15 +27,16 @@ class OutcomesApi {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable String route) {
-		return analytics.summary(analytics.query(instrument, from, to, route, null));
+		return analytics.summary(analytics.query(instrument, from, to, route, null, null));
 	}
 
 	@GetMapping("/api/v1/outcomes/cohort")
 	CohortAnalytics.CohortReport cohort(@RequestParam(required = false) @Nullable String instrument,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable String route, @RequestParam(required = false) @Nullable String protocol) {
-		return analytics.report(analytics.query(instrument, from, to, route, protocol));
+			@RequestParam(required = false) @Nullable String route, @RequestParam(required = false) @Nullable String protocol,
+			@RequestParam(required = false) @Nullable String indication) {
+		return analytics.report(analytics.query(instrument, from, to, route, protocol, indication));
 	}
 
 	/** Judges every course again, e.g. after data were loaded in bulk (bench/outcomes.sh). */
@@ -48,8 +49,9 @@ class OutcomesApi {
 	ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String instrument,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable String route, @RequestParam(required = false) @Nullable String protocol) {
-		String body = CohortAnalytics.csv(analytics.report(analytics.query(instrument, from, to, route, protocol)));
+			@RequestParam(required = false) @Nullable String route, @RequestParam(required = false) @Nullable String protocol,
+			@RequestParam(required = false) @Nullable String indication) {
+		String body = CohortAnalytics.csv(analytics.report(analytics.query(instrument, from, to, route, protocol, indication)));
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cohort.csv\"")

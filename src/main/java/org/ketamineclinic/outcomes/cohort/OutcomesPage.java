@@ -32,8 +32,8 @@ class OutcomesPage {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			@RequestParam(required = false) @Nullable String route, @RequestParam(required = false) @Nullable String protocol,
-			Model model) {
-		CohortAnalytics.CohortReport report = analytics.report(analytics.query(instrument, from, to, route, protocol));
+			@RequestParam(required = false) @Nullable String indication, Model model) {
+		CohortAnalytics.CohortReport report = analytics.report(analytics.query(instrument, from, to, route, protocol, indication));
 		model.addAttribute("report", report);
 		model.addAttribute("q", report.query());
 		model.addAttribute("byRouteChart", chart(report.byRoute(), report.references(), true));
@@ -46,8 +46,9 @@ class OutcomesPage {
 	org.springframework.http.ResponseEntity<String> csv(@RequestParam(required = false) @Nullable String instrument,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
-			@RequestParam(required = false) @Nullable String route, @RequestParam(required = false) @Nullable String protocol) {
-		String body = CohortAnalytics.csv(analytics.report(analytics.query(instrument, from, to, route, protocol)));
+			@RequestParam(required = false) @Nullable String route, @RequestParam(required = false) @Nullable String protocol,
+			@RequestParam(required = false) @Nullable String indication) {
+		String body = CohortAnalytics.csv(analytics.report(analytics.query(instrument, from, to, route, protocol, indication)));
 		return org.springframework.http.ResponseEntity.ok()
 			.contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
 			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"cohort.csv\"")

@@ -54,7 +54,7 @@ class ResearchExport {
 	@PreAuthorize("hasRole('ADMIN')")
 	String ndjson() {
 		CohortReadModel.Cohort cohort = readModel.load(new CohortReadModel.Filter(currentUser.clinic().value(),
-				LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), null, null), zone.zone(), Set.of());
+				LocalDate.of(1900, 1, 1), LocalDate.of(9999, 12, 31), null, null, null), zone.zone(), Set.of());
 		Map<UUID, String> pseudonyms = new HashMap<>();
 		Map<UUID, Integer> shifts = new HashMap<>();
 		StringBuilder out = new StringBuilder();

@@ -21,6 +21,7 @@ import org.ketamineclinic.audit.AuditAction;
 import org.ketamineclinic.audit.AuditTrail;
 import org.ketamineclinic.evaluation.ApprovedEvaluations;
 import org.ketamineclinic.evaluation.CurrentPolicy;
+import org.ketamineclinic.evaluation.Indication;
 import org.ketamineclinic.evaluation.Route;
 import org.ketamineclinic.evaluation.rules.ClinicPolicy;
 import org.ketamineclinic.identity.ClinicUser;
@@ -37,6 +38,7 @@ import org.ketamineclinic.platform.NotFound;
 import org.ketamineclinic.platform.RuleViolation;
 import org.ketamineclinic.platform.RuleViolation.RuleFinding;
 import org.ketamineclinic.protocol.CourseStarted;
+import org.ketamineclinic.protocol.CourseStopped;
 import org.ketamineclinic.protocol.DoseOrderSigned;
 import org.ketamineclinic.protocol.TreatmentCourses;
 import org.ketamineclinic.protocol.dosing.DoseCalculation;
@@ -202,8 +204,10 @@ class CourseService implements TreatmentCourses {
 		TreatmentCourse course = courses.save(new TreatmentCourse(user.clinicId().value(), patientId, forPatient,
 				library.write(forPatient), form.startDate(), dose, user.username(), clock.instant()));
 		audit.changed(patientId, RESOURCE, course.id(), AuditAction.CREATE);
+		Indication indication = protocol.indication() != null ? protocol.indication()
+				: approvals.approvedIndication(patientId, protocol.route()).orElse(null);
 		events.publishEvent(new CourseStarted(course.id(), user.clinicId(), patientId, protocol.code(), protocol.route(),
-				form.startDate()));
+				form.startDate(), indication));
 		return view(course, protocolOf(course));
 	}
 
@@ -347,9 +351,11 @@ class CourseService implements TreatmentCourses {
 	CourseView stop(UUID courseId, ReasonForm form) {
 		TreatmentCourse course = find(courseId);
 		checkVersion(course, form.version());
-		course.stop(requireReason(form.reason()), currentUser.get().username(), clock.instant());
+		Instant now = clock.instant();
+		course.stop(requireReason(form.reason()), currentUser.get().username(), now);
 		voidOrdersOfCancelledSessions(course, "Course stopped");
 		audit.changed(course.patientId(), RESOURCE, course.id(), AuditAction.UPDATE);
+		events.publishEvent(new CourseStopped(course.id(), currentUser.clinic(), course.patientId(), now));
 		return view(course, protocolOf(course));
 	}
 

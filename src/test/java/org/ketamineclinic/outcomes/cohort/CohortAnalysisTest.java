@@ -24,7 +24,7 @@ class CohortAnalysisTest {
 	static final LocalDate AS_OF = LocalDate.of(2026, 9, 1);
 
 	static Course iv(String protocol) {
-		return new Course(UUID.randomUUID(), UUID.randomUUID(), protocol, Route.IV_KETAMINE, START, 6, new BigDecimal("80.0"));
+		return new Course(UUID.randomUUID(), UUID.randomUUID(), protocol, Route.IV_KETAMINE, START, 6, new BigDecimal("80.0"), null, null);
 	}
 
 	/** Six infusions of 40 mg (0.5 mg/kg at 80 kg) on days 0, 2, 4, 7, 9, 11 after the start. */
@@ -109,16 +109,33 @@ class CohortAnalysisTest {
 		assertThat(CohortAnalysis.judge(iv("IV6"), sixInfusions(), List.of(), Instrument.MADRS, AS_OF).dropout()).isFalse();
 	}
 
+	/** A physician's stop makes a course short of its induction a dropout from that day, not three weeks later. */
+	@Test
+	void aCourseStoppedBeforeCompletingInductionIsADropoutFromTheDayItStopped() {
+		List<Session> three = sixInfusions().subList(0, 3);
+		Course stopped = new Course(UUID.randomUUID(), UUID.randomUUID(), "IV6", Route.IV_KETAMINE, START, 6, new BigDecimal("80.0"),
+				"TRD", START.plusDays(5));
+		assertThat(CohortAnalysis.judge(stopped, three, List.of(), Instrument.MADRS, START.plusDays(5)).dropout()).isTrue();
+		assertThat(CohortAnalysis.judge(stopped, three, List.of(), Instrument.MADRS, START.plusDays(4)).dropout())
+			.as("asked before the stop").isFalse();
+		assertThat(CohortAnalysis.judge(iv("IV6"), three, List.of(), Instrument.MADRS, START.plusDays(5)).dropout())
+			.as("not stopped and only a day since the last infusion").isFalse();
+		Course completedThenStopped = new Course(UUID.randomUUID(), UUID.randomUUID(), "IV6", Route.IV_KETAMINE, START, 6,
+				new BigDecimal("80.0"), "TRD", START.plusDays(30));
+		assertThat(CohortAnalysis.judge(completedThenStopped, sixInfusions(), List.of(), Instrument.MADRS, AS_OF).dropout())
+			.as("stopped after the whole induction").isFalse();
+	}
+
 	@Test
 	void esketamineIsBandedByItsUsualDoseInMgAndRacemicByMgPerKg() {
-		Course esketamine = new Course(UUID.randomUUID(), UUID.randomUUID(), "ESK", Route.IN_ESKETAMINE, START, null, null);
+		Course esketamine = new Course(UUID.randomUUID(), UUID.randomUUID(), "ESK", Route.IN_ESKETAMINE, START, null, null, null, null);
 		List<Session> sessions = List.of(new Session(START, new BigDecimal("56")), new Session(START.plusDays(3), new BigDecimal("84")),
 				new Session(START.plusDays(7), new BigDecimal("84.0")));
 		assertThat(CohortAnalysis.doseBand(esketamine, sessions)).isEqualTo("84 mg");
 		assertThat(CohortAnalysis.inductionTarget(esketamine)).isEqualTo(8);
-		Course heavy = new Course(UUID.randomUUID(), UUID.randomUUID(), "IV6", Route.IV_KETAMINE, START, 6, new BigDecimal("60"));
+		Course heavy = new Course(UUID.randomUUID(), UUID.randomUUID(), "IV6", Route.IV_KETAMINE, START, 6, new BigDecimal("60"), null, null);
 		assertThat(CohortAnalysis.doseBand(heavy, List.of(new Session(START, new BigDecimal("45"))))).isEqualTo("0.75 mg/kg");
-		Course unweighed = new Course(UUID.randomUUID(), UUID.randomUUID(), "IV6", Route.IV_KETAMINE, START, 6, null);
+		Course unweighed = new Course(UUID.randomUUID(), UUID.randomUUID(), "IV6", Route.IV_KETAMINE, START, 6, null, null, null);
 		assertThat(CohortAnalysis.doseBand(unweighed, List.of(new Session(START, new BigDecimal("45"))))).isEqualTo("weight unknown");
 	}
 

@@ -145,10 +145,40 @@ public class OutcomesApiTest {
 		assertThat(cohort.json().get("byProtocol").get(0).get("group").asString()).isEqualTo("IV_KETAMINE_6_INFUSIONS");
 		assertThat(cohort.json().get("references").size()).isPositive();
 
+		// The diagnosis filter: both courses treat TRD (the approved evaluation's indication, since the IV protocol names none).
+		assertThat(api.get(api.token("physician"), "/api/v1/outcomes/cohort" + query + "&indication=TRD").json().get("overall")
+			.get("patients").asInt()).isEqualTo(2);
+		assertThat(api.get(api.token("physician"), "/api/v1/outcomes/cohort" + query + "&indication=MDSI").json().get("overall")
+			.get("patients").asInt()).isZero();
+		assertThat(api.get(api.token("physician"), "/api/v1/outcomes/cohort" + query + "&indication=GRIEF").status()).isEqualTo(400);
+
 		ApiClient.Response csv = api.get(api.token("physician"), "/api/v1/outcomes/cohort.csv" + query, "text/csv");
 		assertThat(csv.status()).isEqualTo(200);
 		assertThat(csv.contentType()).startsWith("text/csv");
 		assertThat(csv.body()).startsWith("breakdown,group,patients").contains("\"overall\",\"all\",2,2,2,1,1,0.5,0.5,11.0");
+	}
+
+	/** A physician's stop reaches the cohort as an event: the course is a dropout at once, not after three quiet weeks. */
+	@Test
+	void aStoppedCourseIsADropoutAsSoonAsItIsStopped() {
+		ApiClient api = new ApiClient(port);
+		String physician = api.token("physician");
+		LocalDate start = LocalDate.now(ZoneOffset.UTC).minusDays(17);
+		String patient = Courses.approvedPatient(api, "OutStopped", "IV_KETAMINE", "TRD");
+		ApiClient.Response course = api.post(physician, "/api/v1/patients/" + patient + "/courses",
+				Map.of("protocol", "IV_KETAMINE_6_INFUSIONS", "startDate", start.toString()));
+		assertThat(course.status()).as(course.body()).isEqualTo(201);
+		String query = "/api/v1/outcomes/cohort?instrument=MADRS&from=" + start + "&to=" + start + "&indication=TRD";
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> api.get(physician, query).json()
+			.get("overall").get("patients").asInt() >= 1);
+		int dropoutsBefore = api.get(physician, query).json().get("overall").get("dropouts").asInt();
+		ApiClient.Response stopped = api.post(physician, "/api/v1/courses/" + course.json().get("id").asString() + "/stop",
+				Map.of("reason", "Moved away", "version", course.json().get("version").asLong()));
+		assertThat(stopped.status()).as(stopped.body()).isEqualTo(200);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> api.get(physician, query).json()
+			.get("overall").get("dropouts").asInt() == dropoutsBefore + 1);
+		assertThat(jdbc.queryForObject("SELECT stopped_on FROM outcomes_cohort_course WHERE patient_id = ?", java.sql.Date.class,
+				UUID.fromString(patient)).toLocalDate()).isEqualTo(LocalDate.now(java.time.ZoneId.of("America/New_York")));
 	}
 
 	@Test
