@@ -62,17 +62,7 @@ class SessionBrowserTest extends BrowserTest {
 		assertThat(page.locator("#session-status")).hasText("PLANNED");
 
 		// Check-in 100 minutes ago, in the clinic's wall-clock time as the form shows it.
-		LocalDateTime now = LocalDateTime.parse(page.getByLabel("Checked in at").inputValue());
-		page.getByLabel("Checked in at").fill(local(now.minusMinutes(100)));
-		page.getByLabel("Last food").fill(local(now.minusMinutes(280)));
-		page.getByLabel("Last liquid").fill(local(now.minusMinutes(160)));
-		page.getByLabel("Escort name").fill("Sam Ride");
-		page.getByLabel("Escort phone").fill("555-0100");
-		page.locator("#ci-sbp").fill("150");
-		page.locator("#ci-dbp").fill("92");
-		page.locator("#ci-hr").fill("72");
-		page.locator("#ci-spo2").fill("98");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in")).click();
+		LocalDateTime now = checkIn(new Arrival(100, 280, 160, "Sam Ride", "555-0100", 150, 92, 72, 98));
 		assertThat(page.locator("#session-status")).hasText("CHECKED_IN");
 		assertThat(page.locator("#findings li[data-rule='PRE_DOSE_BLOOD_PRESSURE_HIGH']")).containsText("150/92");
 		assertThat(page.locator("#findings form")).hasCount(0);
@@ -206,17 +196,7 @@ class SessionBrowserTest extends BrowserTest {
 
 		signIn("nurse");
 		page.navigate("/sessions/" + sessionId);
-		LocalDateTime now = LocalDateTime.parse(page.getByLabel("Checked in at").inputValue());
-		page.getByLabel("Checked in at").fill(local(now.minusMinutes(170)));
-		page.getByLabel("Last food").fill(local(now.minusMinutes(320)));
-		page.getByLabel("Last liquid").fill(local(now.minusMinutes(220)));
-		page.getByLabel("Escort name").fill("Ana Ride");
-		page.getByLabel("Escort phone").fill("555-0199");
-		page.locator("#ci-sbp").fill("128");
-		page.locator("#ci-dbp").fill("82");
-		page.locator("#ci-hr").fill("70");
-		page.locator("#ci-spo2").fill("98");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in")).click();
+		LocalDateTime now = checkIn(new Arrival(170, 320, 220, "Ana Ride", "555-0199", 128, 82, 70, 98));
 		assertThat(page.locator(".notice[role='status']")).hasText("Checked in.");
 		assertThat(page.locator("#session-status")).hasText("CHECKED_IN");
 
@@ -327,17 +307,7 @@ class SessionBrowserTest extends BrowserTest {
 		signIn("nurse");
 		page.navigate("/sessions/" + sessionId);
 		assertThat(page.locator("#pump-rate")).containsText(pumpRate + " mL/h over 40 min");
-		LocalDateTime now = LocalDateTime.parse(page.getByLabel("Checked in at").inputValue());
-		page.getByLabel("Checked in at").fill(local(now.minusMinutes(70)));
-		page.getByLabel("Last food").fill(local(now.minusMinutes(300)));
-		page.getByLabel("Last liquid").fill(local(now.minusMinutes(200)));
-		page.getByLabel("Escort name").fill("Lee Ride");
-		page.getByLabel("Escort phone").fill("555-0123");
-		page.locator("#ci-sbp").fill("126");
-		page.locator("#ci-dbp").fill("80");
-		page.locator("#ci-hr").fill("68");
-		page.locator("#ci-spo2").fill("99");
-		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in")).click();
+		LocalDateTime now = checkIn(new Arrival(70, 300, 200, "Lee Ride", "555-0123", 126, 80, 68, 99));
 		assertThat(page.locator("#session-status")).hasText("CHECKED_IN");
 		page.getByLabel("Lot").selectOption(lot);
 		assertThat(page.getByLabel("Dose (mg)")).hasValue(doseMg);
@@ -401,6 +371,30 @@ class SessionBrowserTest extends BrowserTest {
 		assertThat(page.locator("#session-status")).hasText("DISCHARGED");
 		assertThat(page.locator("#note-draft").inputValue()).contains("BLOOD_PRESSURE_SEVERE", "Infusion paused 5 minutes");
 		screenshot(page, "session-iv-alert-resolved");
+	}
+
+	/** What the check-in form is filled with: minutes before now, the escort and the pre-dose vital signs. */
+	record Arrival(int checkedInMinutesAgo, int lastFoodMinutesAgo, int lastLiquidMinutesAgo, String escortName, String escortPhone,
+			int sbp, int dbp, int hr, int spo2) {
+	}
+
+	/**
+	 * Fills and sends the check-in form in the clinic's wall-clock time as the form shows it, and returns that "now" for the
+	 * later times of the test.
+	 */
+	private LocalDateTime checkIn(Arrival arrival) {
+		LocalDateTime now = LocalDateTime.parse(page.getByLabel("Checked in at").inputValue());
+		page.getByLabel("Checked in at").fill(local(now.minusMinutes(arrival.checkedInMinutesAgo())));
+		page.getByLabel("Last food").fill(local(now.minusMinutes(arrival.lastFoodMinutesAgo())));
+		page.getByLabel("Last liquid").fill(local(now.minusMinutes(arrival.lastLiquidMinutesAgo())));
+		page.getByLabel("Escort name").fill(arrival.escortName());
+		page.getByLabel("Escort phone").fill(arrival.escortPhone());
+		page.locator("#ci-sbp").fill(Integer.toString(arrival.sbp()));
+		page.locator("#ci-dbp").fill(Integer.toString(arrival.dbp()));
+		page.locator("#ci-hr").fill(Integer.toString(arrival.hr()));
+		page.locator("#ci-spo2").fill(Integer.toString(arrival.spo2()));
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in")).click();
+		return now;
 	}
 
 	private com.microsoft.playwright.Locator shelf(String lot) {

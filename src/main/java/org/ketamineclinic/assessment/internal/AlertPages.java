@@ -18,8 +18,8 @@ import org.ketamineclinic.identity.Role;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
 import org.ketamineclinic.platform.ClinicTimeZone;
+import org.ketamineclinic.platform.ActionTaken;
 import org.ketamineclinic.platform.Conflict;
-import org.ketamineclinic.platform.FieldProblem;
 import org.ketamineclinic.platform.InvalidInput;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -94,11 +94,7 @@ class AlertPages {
 			return "redirect:/";
 		}
 		catch (InvalidInput invalid) {
-			String error = invalid.problems().stream().map(FieldProblem::message)
-				.map(message -> "is required".equals(message) ? "Describe what you did or will do; it is required to acknowledge."
-						: "Action " + message + ".")
-				.collect(Collectors.joining(" "));
-			return page(model, alerts.get(id), action, error, null);
+			return page(model, alerts.get(id), action, ActionTaken.problem(invalid), null);
 		}
 		catch (Conflict conflict) {
 			return page(model, alerts.get(id), action, null, conflict.getMessage());

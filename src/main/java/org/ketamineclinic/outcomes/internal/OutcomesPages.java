@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.ketamineclinic.identity.ClinicUser;
@@ -20,8 +19,8 @@ import org.ketamineclinic.patient.ChartBanner;
 import org.ketamineclinic.patient.PatientRegistry;
 import org.ketamineclinic.patient.PatientRegistry.PatientSummary;
 import org.ketamineclinic.platform.ClinicTimeZone;
+import org.ketamineclinic.platform.ActionTaken;
 import org.ketamineclinic.platform.Conflict;
-import org.ketamineclinic.platform.FieldProblem;
 import org.ketamineclinic.platform.InvalidInput;
 import org.ketamineclinic.platform.NotFound;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -123,11 +122,7 @@ class OutcomesPages {
 			return "redirect:/";
 		}
 		catch (InvalidInput invalid) {
-			String error = invalid.problems().stream().map(FieldProblem::message)
-				.map(message -> "is required".equals(message) ? "Describe what you did or will do; it is required to acknowledge."
-						: "Action " + message + ".")
-				.collect(Collectors.joining(" "));
-			return page(model, relapses.get(id), action, error, null);
+			return page(model, relapses.get(id), action, ActionTaken.problem(invalid), null);
 		}
 		catch (Conflict conflict) {
 			return page(model, relapses.get(id), action, null, conflict.getMessage());
