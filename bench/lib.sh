@@ -228,3 +228,29 @@ wait_histogram() {
 	echo "busy database sessions by wait event (samples every 0.5 s; $(grep -c . "$1" || true) session samples):"
 	sort "$1" | uniq -c | sort -rn | head -n 8
 }
+
+# Stops with a hint when a tool a benchmark needs is missing.
+require_tools() {
+	local tool
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null || { echo "$tool is not installed (apt-get install $tool; psql: postgresql-client)" >&2; exit 1; }
+	done
+}
+
+# A fresh results directory bench/results/<name>-<timestamp>/ with the app's data under pg/ (removed on exit unless
+# KEEP_DATA=1; the app is stopped on exit or interrupt). Sets RUN_DIR, DATA_DIR and SUMMARY.
+new_run() {
+	RUN_DIR="$RESULTS_DIR/$1-$(date +%Y%m%d-%H%M%S)"
+	mkdir -p "$RUN_DIR"
+	DATA_DIR="$RUN_DIR/pg"
+	SUMMARY="$RUN_DIR/summary.txt"
+	trap run_cleanup EXIT
+	trap 'exit 130' INT TERM
+}
+
+run_cleanup() {
+	stop_app
+	if [[ "${KEEP_DATA:-0}" != "1" ]]; then
+		rm -rf "$DATA_DIR"
+	fi
+}

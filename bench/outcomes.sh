@@ -20,19 +20,7 @@ command -v psql >/dev/null || { echo "psql is not installed (apt-get install pos
 
 build_jar
 
-RUN_DIR="$RESULTS_DIR/outcomes-$(date +%Y%m%d-%H%M%S)"
-mkdir -p "$RUN_DIR"
-DATA_DIR="$RUN_DIR/pg"
-SUMMARY="$RUN_DIR/summary.txt"
-
-cleanup() {
-	stop_app
-	if [[ "${KEEP_DATA:-0}" != "1" ]]; then
-		rm -rf "$DATA_DIR"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+new_run outcomes
 
 PORT="$(free_port)"
 BASE="http://127.0.0.1:$PORT"

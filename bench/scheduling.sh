@@ -19,25 +19,11 @@ DURATION="${DURATION:-30s}"
 CONNECTIONS="${CONNECTIONS:-4}"
 ZONE="America/New_York"
 
-for tool in wrk psql jq curl; do
-	command -v "$tool" >/dev/null || { echo "$tool is not installed (apt-get install $tool; psql: postgresql-client)" >&2; exit 1; }
-done
+require_tools wrk psql jq curl
 
 build_jar
 
-RUN_DIR="$RESULTS_DIR/scheduling-$(date +%Y%m%d-%H%M%S)"
-mkdir -p "$RUN_DIR"
-DATA_DIR="$RUN_DIR/pg"
-SUMMARY="$RUN_DIR/summary.txt"
-
-cleanup() {
-	stop_app
-	if [[ "${KEEP_DATA:-0}" != "1" ]]; then
-		rm -rf "$DATA_DIR"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+new_run scheduling
 
 PORT="$(free_port)"
 MAIL_PORT="$(free_port)"
