@@ -26,7 +26,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two doors: the JSON API and actuator take bearer tokens and no cookies (so no CSRF); the web
+ * Two doors: the JSON API, the FHIR API and actuator take bearer tokens and no cookies (so no CSRF); the web
  * pages take a form login with a session kept in the database, CSRF on every form.
  */
 @Configuration(proxyBeanMethods = false)
@@ -62,10 +62,12 @@ class SecurityConfiguration {
 	SecurityFilterChain api(HttpSecurity http, ApiTokenService tokens, ApplicationEventPublisher events,
 			CurrentUser currentUser) throws Exception {
 		var entryPoint = DeniedResponses.apiEntryPoint(events);
-		http.securityMatcher("/api/**", "/actuator/**")
+		http.securityMatcher("/api/**", "/actuator/**", "/fhir/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+				// The FHIR CapabilityStatement says what the server can do, and holds no patient data.
+				.requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
 				.requestMatchers("/actuator/**", "/api/v1/audit/**").hasRole("ADMIN")
 				.anyRequest().authenticated())
 			.csrf(csrf -> csrf.disable())

@@ -1,0 +1,68 @@
+package org.ketamineclinic.fhir.internal;
+
+import java.util.Set;
+import java.util.UUID;
+
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.ketamineclinic.audit.AuditAction;
+import org.ketamineclinic.audit.AuditTrail;
+import org.ketamineclinic.identity.ClinicUser;
+import org.ketamineclinic.identity.CurrentUser;
+import org.ketamineclinic.identity.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read what over FHIR: the same roles as the JSON API. Checked in code, not with method
+ * security, because HAPI finds its annotated methods on the provider's own class and a security
+ * proxy would hide them. A denial is audited and answered with a FHIR OperationOutcome.
+ */
+@Component
+class FhirAccess {
+
+	/** Clinical resources: the care team and the patient themself; not the front desk, not administrators. */
+	static final Set<Role> CLINICAL = Set.of(Role.PHYSICIAN, Role.NURSE, Role.THERAPIST, Role.PATIENT);
+
+	/** Demographics and appointments: also the front desk, who registers and books. */
+	static final Set<Role> DEMOGRAPHIC = Set.of(Role.PHYSICIAN, Role.NURSE, Role.THERAPIST, Role.FRONT_DESK, Role.PATIENT);
+
+	private final CurrentUser currentUser;
+	private final AuditTrail audit;
+
+	FhirAccess(CurrentUser currentUser, AuditTrail audit) {
+		this.currentUser = currentUser;
+		this.audit = audit;
+	}
+
+	/** The signed-in user, if their role may read this resource type; otherwise 403, audited. */
+	ClinicUser require(String resourceType, Set<Role> roles) {
+		ClinicUser user = currentUser.find().orElseThrow(() -> new AuthenticationException("Sign in with a bearer token"));
+		if (!roles.contains(user.role())) {
+			audit.denied(null, resourceType, null, AuditAction.READ);
+			throw new ForbiddenOperationException("The " + user.role().label() + " role may not read " + resourceType);
+		}
+		return user;
+	}
+
+	/**
+	 * The one patient a patient token may see, or null for staff (who see their whole clinic).
+	 * A patient asking for anyone else gets an empty answer, never an error that tells the record exists.
+	 */
+	static @Nullable UUID ownPatient(ClinicUser user) {
+		return user.isPatient() ? user.patientId() : null;
+	}
+
+	static ResourceNotFoundException notFound(String resourceType, String id) {
+		return new ResourceNotFoundException(resourceType + "/" + id + " is not known here");
+	}
+
+	void audited(ClinicUser user, UUID patientId, String resourceType, Object resourceId) {
+		audit.read(patientId, "FHIR " + resourceType, resourceId);
+	}
+
+	void searched(String resourceType, int count) {
+		audit.searched("FHIR " + resourceType, count);
+	}
+}
