@@ -35,12 +35,21 @@ class FhirPatientTest {
 		assertThat(metadata.status()).isEqualTo(200);
 		CapabilityStatement statement = metadata.resource(CapabilityStatement.class);
 		assertThat(statement.getFhirVersion().toCode()).isEqualTo("4.0.1");
-		assertThat(statement.getRestFirstRep().getResource()).extracting(r -> r.getType()).contains("Patient");
+		var patient = statement.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("Patient")).findFirst()
+			.orElseThrow();
+		assertThat(patient.getSupportedProfile()).extracting(p -> p.getValue())
+			.containsExactly("http://hl7.org/fhir/us/core/StructureDefinition/us-core-patient");
+		assertThat(patient.getInteraction()).extracting(i -> i.getCode().toCode()).contains("read", "search-type");
+		assertThat(patient.getSearchParam()).extracting(p -> p.getName()).contains("identifier", "name", "birthdate", "gender");
+		assertThat(statement.getRestFirstRep().getSecurity().getService()).isNotEmpty();
 	}
 
 	@Test
 	void patientsNeedATokenAndAPatientTokenSeesOnlyItsOwnRecord() {
-		assertThat(fhir.get(null, "Patient").status()).isEqualTo(401);
+		FhirClient.Response anonymous = fhir.get(null, "Patient");
+		assertThat(anonymous.status()).isEqualTo(401);
+		assertThat(anonymous.resource(OperationOutcome.class).getIssueFirstRep().getCode())
+			.isEqualTo(OperationOutcome.IssueType.LOGIN);
 
 		Bundle own = fhir.get(api.token("patient1"), "Patient").bundle();
 		assertThat(own.getTotal()).isEqualTo(1);

@@ -43,6 +43,7 @@ class FhirServerConfiguration {
 		paging.setDefaultPageSize(DEFAULT_PAGE_SIZE);
 		paging.setMaximumPageSize(MAXIMUM_PAGE_SIZE);
 		server.setPagingProvider(paging);
+		server.registerInterceptor(new FhirCapabilities());
 		server.setImplementationDescription("Ketamine Clinic FHIR R4 API (US Core 6.1.0)");
 		ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
 		registration.setName("fhir");

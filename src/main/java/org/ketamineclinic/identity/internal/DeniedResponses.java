@@ -24,14 +24,22 @@ final class DeniedResponses {
 		return (request, response, failure) -> {
 			events.publishEvent(new AccessDenied(null, request.getMethod(), request.getRequestURI(), request.getRemoteAddr()));
 			response.setHeader("WWW-Authenticate", "Bearer");
-			writeProblem(response, HttpStatus.UNAUTHORIZED, "Not authenticated",
-					"Send Authorization: Bearer <token> from POST /api/v1/auth/token; the token may be missing, expired or revoked.");
+			String detail = "Send Authorization: Bearer <token> from POST /api/v1/auth/token; the token may be missing, expired or revoked.";
+			if (isFhir(request)) {
+				writeOperationOutcome(response, HttpStatus.UNAUTHORIZED, "login", detail);
+				return;
+			}
+			writeProblem(response, HttpStatus.UNAUTHORIZED, "Not authenticated", detail);
 		};
 	}
 
 	static AccessDeniedHandler apiAccessDenied(ApplicationEventPublisher events, CurrentUser currentUser) {
 		return (request, response, denied) -> {
 			publish(events, currentUser, request);
+			if (isFhir(request)) {
+				writeOperationOutcome(response, HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this action.");
+				return;
+			}
 			writeProblem(response, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this action.");
 		};
 	}
@@ -54,6 +62,21 @@ final class DeniedResponses {
 	private static void publish(ApplicationEventPublisher events, CurrentUser currentUser, HttpServletRequest request) {
 		events.publishEvent(new AccessDenied(currentUser.find().orElse(null), request.getMethod(), request.getRequestURI(),
 				request.getRemoteAddr()));
+	}
+
+	/** FHIR clients read errors as an OperationOutcome, not as problem+json. */
+	private static boolean isFhir(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		return path.equals("/fhir") || path.startsWith("/fhir/");
+	}
+
+	private static void writeOperationOutcome(HttpServletResponse response, HttpStatus status, String issueType, String detail)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType("application/fhir+json");
+		response.setCharacterEncoding("UTF-8");
+		response.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\""
+				+ issueType + "\",\"diagnostics\":\"" + detail + "\"}]}");
 	}
 
 	static void writeProblem(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
