@@ -2,10 +2,25 @@ package org.ketamineclinic.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.ValidationResult;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.AdverseEvent;
 import org.hl7.fhir.r4.model.Appointment;
 import org.hl7.fhir.r4.model.Bundle;
@@ -15,6 +30,7 @@ import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.utilities.npm.NpmPackage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.ketamineclinic.support.ApiClient;
@@ -158,7 +174,7 @@ class FhirSessionResourcesTest {
 		assertThat(event.getSeverity().getCodingFirstRep().getSystem())
 			.isEqualTo("http://terminology.hl7.org/CodeSystem/adverse-event-severity");
 		assertThat(event.getSeverity().getCodingFirstRep().getCode()).isEqualTo("mild");
-		assertThat(event.getSeriousness().getCodingFirstRep().getCode()).isEqualTo("non-serious");
+		assertThat(event.getSeriousness().getCodingFirstRep().getCode()).isEqualTo("Non-serious");
 		assertThat(event.getOutcome().getCodingFirstRep().getCode()).isEqualTo("resolved");
 		String dose = matches(search(nurse, "MedicationAdministration?patient=" + charted.patientId())).get(0).getIdElement().getIdPart();
 		assertThat(event.getSuspectEntityFirstRep().getInstance().getReference()).isEqualTo("MedicationAdministration/" + dose);
@@ -257,5 +273,47 @@ class FhirSessionResourcesTest {
 		assertThat(fhir.get(patient1, "CarePlan/" + charted.courseId()).status()).isEqualTo(404);
 		assertThat(fhir.get(patient1, "Appointment/" + charted.appointmentId()).status()).isEqualTo(404);
 		assertThat(fhir.get(api.token("admin"), "Encounter?patient=" + charted.patientId()).status()).isEqualTo(403);
+	}
+
+	/**
+	 * Each resource type validates without errors against base R4 and, where the resource claims one,
+	 * its US Core 6.1.0 profile (packages from ../shared/fhir-packages; terminology checked offline
+	 * where the packages hold the code system, unknown systems such as RxNorm only warn).
+	 */
+	@Test
+	void theResourcesValidateAgainstR4AndUsCore() throws Exception {
+		FhirContext context = FhirClient.FHIR;
+		NpmPackageValidationSupport packages = new NpmPackageValidationSupport(context);
+		Path folder = Path.of("..", "shared", "fhir-packages");
+		for (String file : List.of("hl7.fhir.us.core-6.1.0.tgz", "hl7.fhir.uv.extensions.r4-5.1.0.tgz", "hl7.terminology.r4-7.0.1.tgz")) {
+			try (var in = Files.newInputStream(folder.resolve(file))) {
+				NpmPackage npm = NpmPackage.fromPackage(in);
+				for (String name : npm.listResources("StructureDefinition", "ValueSet", "CodeSystem")) {
+					try (var resource = npm.loadResource(name)) {
+						packages.addResource(context.newJsonParser().parseResource(resource));
+					}
+				}
+			}
+		}
+		UnknownCodeSystemWarningValidationSupport unknownSystems = new UnknownCodeSystemWarningValidationSupport(context);
+		unknownSystems.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
+		ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(context), packages,
+				new CommonCodeSystemsTerminologyService(context), new InMemoryTerminologyServerValidationSupport(context),
+				new SnapshotGeneratingValidationSupport(context), unknownSystems);
+		FhirValidator validator = context.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+
+		String nurse = api.token("nurse");
+		String patient = "?patient=" + charted.patientId();
+		List<String> errors = new java.util.ArrayList<>();
+		for (String type : List.of("Encounter", "MedicationAdministration", "AdverseEvent", "CarePlan", "Appointment")) {
+			List<Resource> found = matches(search(nurse, type + patient));
+			assertThat(found).as(type).isNotEmpty();
+			for (Resource resource : found) {
+				ValidationResult result = validator.validateWithResult(resource);
+				result.getMessages().stream().filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+					.forEach(m -> errors.add(type + " " + m.getLocationString() + ": " + m.getMessage()));
+			}
+		}
+		assertThat(errors).isEmpty();
 	}
 }

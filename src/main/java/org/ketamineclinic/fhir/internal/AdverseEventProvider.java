@@ -160,8 +160,9 @@ class AdverseEventProvider implements IResourceProvider, PatientCompartment {
 		event.setSeverity(new CodeableConcept().addCoding(new Coding(SEVERITY, severity, Character.toUpperCase(severity.charAt(0))
 				+ severity.substring(1))));
 		boolean serious = rs.getBoolean("serious");
-		event.setSeriousness(new CodeableConcept().addCoding(serious ? new Coding(SERIOUSNESS, "serious", "Serious")
-				: new Coding(SERIOUSNESS, "non-serious", "Non-serious")));
+		// R4's own adverse-event-seriousness has the codes capitalised (THO later lower-cased them); R4 validators check these.
+		event.setSeriousness(new CodeableConcept().addCoding(serious ? new Coding(SERIOUSNESS, "Serious", "Serious")
+				: new Coding(SERIOUSNESS, "Non-serious", "Non-serious")));
 		String outcome = outcome(rs.getString("outcome"));
 		if (outcome != null) {
 			event.setOutcome(new CodeableConcept().addCoding(new Coding(OUTCOME, outcome, null)).setText(rs.getString("outcome")));
