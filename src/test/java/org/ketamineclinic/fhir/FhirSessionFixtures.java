@@ -119,6 +119,46 @@ public final class FhirSessionFixtures {
 				onset, followUp.get("id").asString(), Instant.parse(followUp.get("start").asString()), toCancel.get("id").asString());
 	}
 
+	/** An esketamine session under way (no course): two 28 mg devices given five minutes apart, the patient still in the chair. */
+	public record EsketamineSession(String patientId, String sessionId, String lot, Instant firstDevice) {
+	}
+
+	public static EsketamineSession esketamineSessionInChair(ApiClient api, String familyNamePrefix) {
+		String nurse = api.token("nurse");
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		String patient = Courses.approvedPatient(api, familyNamePrefix, "IN_ESKETAMINE", "TRD");
+		consent(api, patient, "IN_ESKETAMINE", now);
+		ApiClient.Response enrolled = api.post(nurse, "/api/v1/patients/" + patient + "/rems-enrollment",
+				Map.of("enrolledOn", LocalDate.now(CLINIC_ZONE).minusDays(1).toString()));
+		assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+		String lot = "FHIR-ESK-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36).toUpperCase();
+		ApiClient.Response received = api.post(api.token("physician"), "/api/v1/inventory/receipts", Map.of("product",
+				"ESKETAMINE_28MG_DEVICE", "lot", lot, "expiry", LocalDate.now().plusYears(1).toString(), "quantity", 6,
+				"supplier", "Wholesaler", "invoice", "INV-" + lot));
+		assertThat(received.status()).as(received.body()).isEqualTo(201);
+		ApiClient.Response session = api.post(nurse, "/api/v1/sessions", Map.of("patientId", patient, "route", "IN_ESKETAMINE",
+				"plannedDoseMg", 56, "scheduledStart", now.minus(Duration.ofMinutes(40)).toString()));
+		assertThat(session.status()).as(session.body()).isEqualTo(201);
+		String sessionId = session.json().get("id").asString();
+		String path = "/api/v1/sessions/" + sessionId;
+		Map<String, Object> checkIn = new HashMap<>();
+		checkIn.put("checkedInAt", now.minus(Duration.ofMinutes(35)).toString());
+		checkIn.put("lastFoodAt", now.minus(Duration.ofMinutes(300)).toString());
+		checkIn.put("lastLiquidAt", now.minus(Duration.ofMinutes(180)).toString());
+		checkIn.put("escortName", "Sam Ride");
+		checkIn.put("escortPhone", "555-0100");
+		checkIn.put("vitals", Map.of("sbp", 122, "dbp", 78, "hr", 70, "spo2", 98));
+		ApiClient.Response checkedIn = api.post(nurse, path + "/check-in", checkIn);
+		assertThat(checkedIn.status()).as(checkedIn.body()).isEqualTo(200);
+		Instant first = now.minus(Duration.ofMinutes(30));
+		for (int device = 1; device <= 2; device++) {
+			ApiClient.Response given = api.post(nurse, path + "/administrations", Map.of("lot", lot, "doseMg", 28,
+					"startedAt", first.plus(Duration.ofMinutes(5L * (device - 1))).toString(), "deviceNumber", device));
+			assertThat(given.status()).as(given.body()).isEqualTo(201);
+		}
+		return new EsketamineSession(patient, sessionId, lot, first);
+	}
+
 	static void consent(ApiClient api, String patient, String route, Instant now) {
 		String nurse = api.token("nurse");
 		for (JsonNode document : api.get(nurse, "/api/v1/consent-documents?route=" + route).json()) {

@@ -269,10 +269,41 @@ class FhirSessionResourcesTest {
 			assertThat(fhir.get(api.token("nurse"), type + "/00000000-0000-0000-0000-000000000000").status()).as(type).isEqualTo(404);
 			assertThat(fhir.get(api.token("nurse"), type + "/not-a-uuid").status()).as(type).isEqualTo(404);
 		}
+		String ownAppointment = FhirSessionFixtures.book(api, api.token("frontdesk"), own).get("id").asString();
+		assertThat(matches(search(patient1, "Appointment"))).extracting(r -> r.getIdElement().getIdPart()).contains(ownAppointment);
+		assertThat(fhir.get(patient1, "Appointment/" + ownAppointment).status()).isEqualTo(200);
 		assertThat(fhir.get(patient1, "Encounter/" + charted.sessionId()).status()).isEqualTo(404);
 		assertThat(fhir.get(patient1, "CarePlan/" + charted.courseId()).status()).isEqualTo(404);
 		assertThat(fhir.get(patient1, "Appointment/" + charted.appointmentId()).status()).isEqualTo(404);
 		assertThat(fhir.get(api.token("admin"), "Encounter?patient=" + charted.patientId()).status()).isEqualTo(403);
+	}
+
+	@Test
+	void esketamineDevicesAreNasalSprayAdministrationsOfAnEncounterInProgress() {
+		FhirSessionFixtures.EsketamineSession session = FhirSessionFixtures.esketamineSessionInChair(api, "FhirEsk");
+		String nurse = api.token("nurse");
+		Encounter encounter = fhir.get(nurse, "Encounter/" + session.sessionId()).resource(Encounter.class);
+		assertThat(encounter.getStatus()).isEqualTo(Encounter.EncounterStatus.INPROGRESS);
+		assertThat(encounter.getTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo("IN_ESKETAMINE");
+		assertThat(encounter.getPeriod().hasEnd()).as("still in the chair").isFalse();
+		assertThat(matches(search(nurse, "Encounter?patient=" + session.patientId() + "&status=in-progress"))).hasSize(1);
+
+		List<Resource> devices = matches(search(nurse, "MedicationAdministration?patient=" + session.patientId()));
+		assertThat(devices).hasSize(2);
+		for (Resource resource : devices) {
+			MedicationAdministration device = (MedicationAdministration) resource;
+			Medication medication = (Medication) device.getContained().get(0);
+			assertThat(medication.getCode().getCodingFirstRep().getCode()).isEqualTo("2201623");
+			assertThat(medication.getBatch().getLotNumber()).isEqualTo(session.lot());
+			assertThat(device.getDosage().getRoute().getCodingFirstRep().getCode()).isEqualTo("46713006");
+			assertThat(device.getDosage().getDose().getValue()).isEqualByComparingTo("28");
+			assertThat(device.getDosage().hasRate()).as("a device is not an infusion").isFalse();
+			assertThat(device.hasEffectiveDateTimeType()).isTrue();
+		}
+		assertThat(devices).extracting(r -> ((MedicationAdministration) r).getEffectiveDateTimeType().getValue().toInstant())
+			.containsExactly(session.firstDevice().plus(Duration.ofMinutes(5)), session.firstDevice());
+		assertThat(devices).extracting(r -> ((MedicationAdministration) r).getDosage().getText())
+			.containsExactly("28 mg, device 2", "28 mg, device 1");
 	}
 
 	/**
