@@ -146,7 +146,9 @@ class FhirSessionResourcesTest {
 		assertThat(dosage.getDose().getSystem()).isEqualTo("http://unitsofmeasure.org");
 		assertThat(dosage.getRateQuantity().getValue()).isEqualByComparingTo(charted.infusionRateMlPerHour());
 		assertThat(dosage.getRateQuantity().getCode()).isEqualTo("mL/h");
-		assertThat(given.getPerformerFirstRep().getActor().getDisplay()).isNotBlank();
+		assertThat(given.getPerformer()).extracting(p -> p.getFunction().getCodingFirstRep().getCode())
+			.containsExactly("performer", "verifier");
+		assertThat(given.getPerformer()).allSatisfy(p -> assertThat(p.getActor().getDisplay()).isNotBlank());
 
 		assertThat(included(bundle)).extracting(r -> r.fhirType() + "/" + r.getIdElement().getIdPart())
 			.containsExactlyInAnyOrder("Patient/" + charted.patientId(), "Encounter/" + charted.sessionId());

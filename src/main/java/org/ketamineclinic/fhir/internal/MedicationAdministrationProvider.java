@@ -52,16 +52,19 @@ class MedicationAdministrationProvider implements IResourceProvider, PatientComp
 	static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
 	static final String SNOMED = "http://snomed.info/sct";
 	static final String UCUM = "http://unitsofmeasure.org";
+	private static final String PERFORM_FUNCTION = "http://terminology.hl7.org/CodeSystem/med-admin-perform-function";
 
 	/**
 	 * The dose, its session, who charted it, and the signed order's pump rate for a course session
 	 * (the current order of that course session; voided ones are not what was given).
 	 */
 	private static final String SELECT = "SELECT a.id, a.session_id, a.lot, a.dose_mg, a.started_at, a.duration_minutes, "
-			+ "a.device_number, a.recorded_by, a.recorded_at, s.patient_id, s.route, u.display_name AS recorded_name, "
+			+ "a.device_number, a.recorded_by, a.recorded_at, a.checked_by, s.patient_id, s.route, u.display_name AS recorded_name, "
+			+ "cu.display_name AS checked_name, "
 			+ "o.infusion_rate_ml_per_hour "
 			+ "FROM session_administration a JOIN dosing_session s ON s.id = a.session_id "
 			+ "LEFT JOIN user_account u ON u.username = a.recorded_by "
+			+ "LEFT JOIN user_account cu ON cu.username = a.checked_by "
 			+ "LEFT JOIN dose_order o ON o.course_id = s.course_id AND o.session_number = s.course_session_number "
 			+ "AND o.voided_at IS NULL "
 			+ "WHERE s.clinic_id = :clinic";
@@ -199,6 +202,10 @@ class MedicationAdministrationProvider implements IResourceProvider, PatientComp
 		};
 	}
 
+	private static CodeableConcept performFunction(String code, String display) {
+		return new CodeableConcept().addCoding(new Coding(PERFORM_FUNCTION, code, display));
+	}
+
 	private static MedicationAdministration administration(ResultSet rs) throws SQLException {
 		MedicationAdministration administration = new MedicationAdministration();
 		administration.setId(rs.getString("id"));
@@ -223,7 +230,15 @@ class MedicationAdministrationProvider implements IResourceProvider, PatientComp
 			administration.setEffective(new DateTimeType(started));
 		}
 		String name = rs.getString("recorded_name");
-		administration.addPerformer().setActor(new Reference().setDisplay(name != null ? name : rs.getString("recorded_by")));
+		administration.addPerformer().setFunction(performFunction("performer", "Performer"))
+			.setActor(new Reference().setDisplay(name != null ? name : rs.getString("recorded_by")));
+		String checkedBy = rs.getString("checked_by");
+		if (checkedBy != null) {
+			// The second person who checked an IV dose before it ran.
+			String checkedName = rs.getString("checked_name");
+			administration.addPerformer().setFunction(performFunction("verifier", "Verifier"))
+				.setActor(new Reference().setDisplay(checkedName != null ? checkedName : checkedBy));
+		}
 		BigDecimal dose = rs.getBigDecimal("dose_mg").stripTrailingZeros();
 		var dosage = administration.getDosage();
 		dosage.setRoute(route(route));
