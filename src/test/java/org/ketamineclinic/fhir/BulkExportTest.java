@@ -96,8 +96,8 @@ class BulkExportTest {
 		String jobId = location.substring(location.indexOf("_jobId=") + 7);
 		List<String> audited = jdbc.sql("SELECT resource_type || ' ' || coalesce(resource_id, '') FROM audit_entry WHERE resource_id LIKE :job ORDER BY seq")
 			.param("job", "%" + jobId + "%").query(String.class).list();
-		assertThat(audited).anyMatch(entry -> entry.startsWith("FHIR $export job " + jobId + " started"));
-		assertThat(audited).anyMatch(entry -> entry.startsWith("FHIR $export completed job " + jobId + ": ") && entry.contains("Patient=" + clinicPatients));
+		assertThat(audited.get(0)).startsWith("FHIR $export job " + jobId + " started");
+		assertThat(audited.get(1)).startsWith("FHIR $export completed job " + jobId + ": ").contains("Patient=" + clinicPatients);
 		assertThat(audited.stream().filter(entry -> entry.startsWith("FHIR $export file job " + jobId))).hasSize(manifest.get("output").size());
 	}
 

@@ -123,15 +123,17 @@ class BulkExportService {
 		UUID id = UUID.randomUUID();
 		jobs.insert(new ExportJobs.Job(id, user.clinicId().value(), user.userId(), requestUrl, types, since,
 				ExportJobs.Status.ACCEPTED, null, 0, 0, null, now, now, null, now.plus(retention)));
+		// Audited before the worker starts, so that the trail has the start before the completion.
+		audit.read(null, AUDIT_TYPE, "job " + id + " started: " + String.join(",", types));
 		try {
 			// The job's audit entries name the user who started it, so the worker carries their security context.
 			executor.execute(new DelegatingSecurityContextRunnable(() -> run(id)));
 		}
 		catch (RejectedExecutionException full) {
 			jobs.delete(id);
+			audit.read(null, AUDIT_TYPE + " refused", "job " + id + ": too many exports queued");
 			throw full;
 		}
-		audit.read(null, AUDIT_TYPE, "job " + id + " started: " + String.join(",", types));
 		return id;
 	}
 
