@@ -109,8 +109,9 @@ class BulkExportService {
 		return List.copyOf(compartments.keySet());
 	}
 
-	Duration retention() {
-		return retention;
+	/** No export running or waiting in this process. */
+	boolean idle() {
+		return executor.getActiveCount() == 0 && executor.getQueue().isEmpty();
 	}
 
 	/**
@@ -277,7 +278,8 @@ class BulkExportService {
 			.list();
 	}
 
-	private Path jobDirectory(UUID id) {
+	/** Where a job's files are (one directory per job). */
+	Path jobDirectory(UUID id) {
 		return directory.resolve(id.toString());
 	}
 
