@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.hl7.fhir.r4.model.Bundle;
@@ -274,6 +275,38 @@ class FhirObservationTest {
 		assertThat(audited(patientId, "FHIR Condition")).isEqualTo(conditions + 1);
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE username = 'frontdesk' AND outcome = 'DENIED' "
 				+ "AND resource_type = 'Observation'", Integer.class)).isPositive();
+	}
+
+	@Test
+	void voidedEntriesAndVoidedPatientsAreLeftOut() {
+		String nurse = api.token("nurse");
+		String physician = api.token("physician");
+		String patient = org.ketamineclinic.support.EvaluationCharts.complete(api, "Voided");
+		String chart = "/api/v1/patients/" + patient;
+		String kept = api.post(physician, chart + "/conditions", Map.of("code", "370143000", "system", "SNOMED",
+				"display", "Major depressive disorder")).json().get("id").asString();
+		String voided = api.post(physician, chart + "/conditions", Map.of("code", "F32.1", "system", "ICD10")).json().get("id").asString();
+		// The chart API has no way to void a single entry yet; the columns are what every reader must honour.
+		jdbc.update("UPDATE patient_condition SET voided_at = now(), voided_by = 'physician', void_reason = 'Entered in error' WHERE id = ?",
+				UUID.fromString(voided));
+		jdbc.update("UPDATE assessment SET voided_at = now(), voided_by = 'nurse', void_reason = 'Wrong patient' WHERE patient_id = ?",
+				UUID.fromString(patient));
+		jdbc.update("UPDATE patient_measurement SET voided_at = now(), voided_by = 'nurse', void_reason = 'Wrong scale' "
+				+ "WHERE patient_id = ? AND weight_kg IS NOT NULL", UUID.fromString(patient));
+
+		assertThat(fhir.get(nurse, "Condition?patient=" + patient).bundle().getEntry())
+			.extracting(e -> ((Condition) e.getResource()).getCode().getCodingFirstRep().getSystem())
+			.containsExactly("http://snomed.info/sct");
+		assertThat(fhir.get(nurse, "Condition/" + voided).status()).isEqualTo(404);
+		assertThat(fhir.get(nurse, "QuestionnaireResponse?patient=" + patient).bundle().getEntry()).isEmpty();
+		assertThat(observations(nurse, "patient=" + patient)).extracting(o -> o.getCode().getCodingFirstRep().getCode())
+			.containsExactly("85354-9");
+
+		long version = api.get(nurse, chart).json().get("version").asLong();
+		ApiClient.Response voidedPatient = api.post(physician, chart + "/void", Map.of("reason", "Duplicate registration", "version", version));
+		assertThat(voidedPatient.status()).as(voidedPatient.body()).isEqualTo(200);
+		assertThat(fhir.get(nurse, "Condition/" + kept).status()).isEqualTo(404);
+		assertThat(observations(nurse, "patient=" + patient)).isEmpty();
 	}
 
 	private int audited(UUID patientId, String resourceType) {
