@@ -248,6 +248,10 @@ class FhirObservationTest {
 		assertThat(fhir.get(otherToken, "Condition/" + rich.conditionId()).status()).isEqualTo(404);
 		assertThat(fhir.get(otherToken, "QuestionnaireResponse/" + rich.phq9Id()).status()).isEqualTo(404);
 		assertThat(fhir.get(otherToken, "Observation?patient=" + rich.patientId()).bundle().getEntry()).isEmpty();
+		// Without a patient, staff search their own clinic, and only it.
+		assertThat(observations(nurse, "code=29463-7&_count=500")).extracting(o -> o.getSubject().getReference())
+			.contains("Patient/" + rich.patientId());
+		assertThat(observations(otherToken, "code=29463-7&_count=500")).isEmpty();
 
 		// The patient themself sees their own record without naming it, and nothing else.
 		ClinicId clinic = new ClinicId(jdbc.queryForObject("SELECT clinic_id FROM user_account WHERE username = 'nurse'", UUID.class));
