@@ -54,6 +54,36 @@ class FhirAccess {
 		return user.isPatient() ? user.patientId() : null;
 	}
 
+	/**
+	 * The patients a compartment search covers: the `patient` (or `subject`) parameter, narrowed to
+	 * the patient token's own record; null means the whole clinic (staff without a patient
+	 * parameter), an empty list means nobody (a patient asking about someone else).
+	 */
+	static java.util.@Nullable List<UUID> searchScope(ClinicUser user, ca.uhn.fhir.rest.param.@Nullable ReferenceParam patient,
+			ca.uhn.fhir.rest.param.@Nullable ReferenceParam subject) {
+		UUID own = ownPatient(user);
+		java.util.List<UUID> asked = new java.util.ArrayList<>();
+		for (ca.uhn.fhir.rest.param.ReferenceParam reference : java.util.Arrays.asList(patient, subject)) {
+			if (reference != null) {
+				if (reference.getResourceType() != null && !"Patient".equals(reference.getResourceType())) {
+					return java.util.List.of();
+				}
+				java.util.Optional<UUID> id = FhirIds.uuid(reference.getIdPart());
+				if (id.isEmpty()) {
+					return java.util.List.of();
+				}
+				asked.add(id.get());
+			}
+		}
+		if (asked.stream().distinct().count() > 1) {
+			return java.util.List.of();
+		}
+		if (own != null) {
+			return asked.isEmpty() || asked.contains(own) ? java.util.List.of(own) : java.util.List.of();
+		}
+		return asked.isEmpty() ? null : java.util.List.of(asked.get(0));
+	}
+
 	static ResourceNotFoundException notFound(String resourceType, String id) {
 		return new ResourceNotFoundException(resourceType + "/" + id + " is not known here");
 	}
