@@ -33,7 +33,10 @@ class FhirConformanceTest {
 	void everyServedResourceOfARichPatientValidatesAgainstUsCore() {
 		ApiClient api = new ApiClient(port);
 		FhirClient fhir = new FhirClient(port);
-		FhirFixtures.RichPatient rich = FhirFixtures.richPatient(api, "Conform");
+		// Two charts between them hold data of every kind: an esketamine patient with scales, measurements
+		// and a diagnosis, and an IV patient with a course, an infusion from a lot and appointments.
+		List<String> patients = List.of(FhirFixtures.richPatient(api, "Conform").patientId(),
+				FhirSessionFixtures.finishedIvSession(api, "Conform").patientId());
 		String physician = api.token("physician");
 
 		CapabilityStatement metadata = fhir.get(null, "metadata").resource(CapabilityStatement.class);
@@ -42,18 +45,20 @@ class FhirConformanceTest {
 			.filter(r -> r.getType().equals("Patient") || r.getSearchParam().stream().anyMatch(p -> p.getName().equals("patient")))
 			.map(r -> r.getType())
 			.toList();
-		assertThat(types).contains("Patient", "Observation", "QuestionnaireResponse", "Condition");
+		assertThat(types).contains("Patient", "Observation", "QuestionnaireResponse", "Condition", "MedicationAdministration",
+				"Encounter", "Appointment", "AdverseEvent", "CarePlan");
 
 		List<String> failures = new ArrayList<>();
 		for (String type : types) {
 			List<Resource> resources = new ArrayList<>();
-			if (type.equals("Patient")) {
-				FhirClient.Response read = fhir.get(physician, "Patient/" + rich.patientId());
-				assertThat(read.status()).as(read.body()).isEqualTo(200);
-				resources.add(read.resource(Patient.class));
-			}
-			else {
-				String next = type + "?patient=" + rich.patientId() + "&_count=200";
+			for (String patient : patients) {
+				if (type.equals("Patient")) {
+					FhirClient.Response read = fhir.get(physician, "Patient/" + patient);
+					assertThat(read.status()).as(read.body()).isEqualTo(200);
+					resources.add(read.resource(Patient.class));
+					continue;
+				}
+				String next = type + "?patient=" + patient + "&_count=200";
 				while (next != null) {
 					FhirClient.Response page = fhir.get(physician, next);
 					assertThat(page.status()).as(type + ": " + page.body()).isEqualTo(200);
@@ -62,7 +67,7 @@ class FhirConformanceTest {
 					next = bundle.getLink("next") == null ? null : bundle.getLink("next").getUrl();
 				}
 			}
-			assertThat(resources).as("the rich patient has no " + type + ": extend FhirFixtures").isNotEmpty();
+			assertThat(resources).as("no " + type + " for the test patients: extend the fixtures").isNotEmpty();
 			for (Resource resource : resources) {
 				List<SingleValidationMessage> errors = FhirValidation.errors(resource);
 				if (!errors.isEmpty()) {

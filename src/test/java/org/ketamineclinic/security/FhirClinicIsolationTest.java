@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.junit.jupiter.api.Test;
+import org.ketamineclinic.fhir.FhirSessionFixtures;
 import org.ketamineclinic.support.FhirClient;
 
 /**
@@ -19,7 +20,9 @@ class FhirClinicIsolationTest extends SecurityTest {
 
 	@Test
 	void anotherClinicsPhysicianFindsNothingOfThisClinicsPatientInAnyResourceType() {
-		UUID patient = fixtures.registerPatient();
+		UUID patient = UUID.fromString(FhirSessionFixtures.finishedIvSession(fixtures.api, "Isolated").patientId());
+		java.util.Set<String> charted = java.util.Set.of("Observation", "MedicationAdministration", "Encounter", "AdverseEvent",
+				"Appointment", "CarePlan");
 		SecurityFixtures.OtherClinic other = fixtures.otherClinicWithPhysician();
 		FhirClient fhir = new FhirClient(port);
 
@@ -46,6 +49,9 @@ class FhirClinicIsolationTest extends SecurityTest {
 			assertThat(search.status()).as(query).isEqualTo(200);
 			Bundle bundle = search.bundle();
 			assertThat(bundle.getEntry()).as(query).isEmpty();
+			if (charted.contains(type)) {
+				assertThat(fhir.get(fixtures.token("physician"), query).bundle().getEntry()).as("ours: " + query).isNotEmpty();
+			}
 		}
 	}
 }
