@@ -248,10 +248,13 @@ class FhirObservationTest {
 		assertThat(fhir.get(otherToken, "Condition/" + rich.conditionId()).status()).isEqualTo(404);
 		assertThat(fhir.get(otherToken, "QuestionnaireResponse/" + rich.phq9Id()).status()).isEqualTo(404);
 		assertThat(fhir.get(otherToken, "Observation?patient=" + rich.patientId()).bundle().getEntry()).isEmpty();
-		// Without a patient, staff search their own clinic, and only it.
-		assertThat(observations(nurse, "code=29463-7&_count=500")).extracting(o -> o.getSubject().getReference())
-			.contains("Patient/" + rich.patientId());
-		assertThat(observations(otherToken, "code=29463-7&_count=500")).isEmpty();
+		// Staff name the patient: a clinic's millions of observations leave through $export, not a search.
+		FhirClient.Response clinicWide = fhir.get(nurse, "Observation?code=29463-7");
+		assertThat(clinicWide.status()).isEqualTo(400);
+		assertThat(clinicWide.resource(org.hl7.fhir.r4.model.OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+			.contains("patient=");
+		assertThat(fhir.get(nurse, "Condition").status()).isEqualTo(400);
+		assertThat(fhir.get(nurse, "QuestionnaireResponse").status()).isEqualTo(400);
 
 		// The patient themself sees their own record without naming it, and nothing else.
 		ClinicId clinic = new ClinicId(jdbc.queryForObject("SELECT clinic_id FROM user_account WHERE username = 'nurse'", UUID.class));

@@ -92,8 +92,8 @@ class ConditionProvider implements IResourceProvider, PatientCompartment {
 			@OptionalParam(name = Condition.SP_CATEGORY) @Nullable TokenOrListParam category,
 			@IncludeParam(allow = { "Condition:patient", "Condition:subject" }) @Nullable Set<Include> includes) {
 		ClinicUser user = access.require(TYPE, roles());
-		List<UUID> scope = FhirAccess.searchScope(user, patient, subject);
-		if (scope != null && scope.isEmpty()) {
+		List<UUID> scope = FhirAccess.patientScope(user, patient, subject, "Condition");
+		if (scope.isEmpty()) {
 			access.searched(TYPE, 0);
 			return List.of();
 		}

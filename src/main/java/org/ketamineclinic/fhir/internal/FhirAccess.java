@@ -84,6 +84,20 @@ class FhirAccess {
 		return asked.isEmpty() ? null : java.util.List.of(asked.get(0));
 	}
 
+	/**
+	 * Like {@link #searchScope}, for the types a clinic holds millions of (observations, answers,
+	 * diagnoses): staff must name the patient; the whole clinic's data leaves through $export.
+	 */
+	static java.util.List<UUID> patientScope(ClinicUser user, ca.uhn.fhir.rest.param.@Nullable ReferenceParam patient,
+			ca.uhn.fhir.rest.param.@Nullable ReferenceParam subject, String resourceType) {
+		java.util.List<UUID> scope = searchScope(user, patient, subject);
+		if (scope == null) {
+			throw new ca.uhn.fhir.rest.server.exceptions.InvalidRequestException("Search " + resourceType
+					+ " by patient (patient=<id>); the whole clinic's records are exported with $export");
+		}
+		return scope;
+	}
+
 	static ResourceNotFoundException notFound(String resourceType, String id) {
 		return new ResourceNotFoundException(resourceType + "/" + id + " is not known here");
 	}

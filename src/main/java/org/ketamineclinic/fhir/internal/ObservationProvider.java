@@ -128,8 +128,8 @@ class ObservationProvider implements IResourceProvider, PatientCompartment {
 			@OptionalParam(name = Observation.SP_DATE) @Nullable DateRangeParam date,
 			@IncludeParam(allow = { "Observation:patient", "Observation:subject" }) @Nullable Set<Include> includes) {
 		ClinicUser user = access.require(TYPE, roles());
-		List<UUID> scope = FhirAccess.searchScope(user, patient, subject);
-		if (scope != null && scope.isEmpty()) {
+		List<UUID> scope = FhirAccess.patientScope(user, patient, subject, TYPE);
+		if (scope.isEmpty()) {
 			access.searched(TYPE, 0);
 			return List.of();
 		}

@@ -89,8 +89,8 @@ class QuestionnaireResponseProvider implements IResourceProvider, PatientCompart
 			@OptionalParam(name = QuestionnaireResponse.SP_AUTHORED) @Nullable DateRangeParam authored,
 			@IncludeParam(allow = { "QuestionnaireResponse:patient", "QuestionnaireResponse:subject" }) @Nullable Set<Include> includes) {
 		ClinicUser user = access.require(TYPE, roles());
-		List<UUID> scope = FhirAccess.searchScope(user, patient, subject);
-		if (scope != null && scope.isEmpty()) {
+		List<UUID> scope = FhirAccess.patientScope(user, patient, subject, "QuestionnaireResponse");
+		if (scope.isEmpty()) {
 			access.searched(TYPE, 0);
 			return List.of();
 		}
