@@ -215,7 +215,10 @@ class BundleImport {
 		if (earlier.isPresent()) {
 			// Known from an earlier import: its later entries attach to the same record.
 			UUID id = earlier.get().localId();
-			registry.find(id).orElseThrow(() -> new NotFound("Patient", id));
+			if (registry.find(id).filter(p -> !p.voided()).isEmpty()) {
+				throw unprocessable(index, entry, "was imported before as " + earlier.get().location()
+						+ ", which has since been voided: nothing of this bundle is stored");
+			}
 			run.patients.put(index, id);
 			first(run, id);
 			return Outcome.existing(earlier.get().location());
