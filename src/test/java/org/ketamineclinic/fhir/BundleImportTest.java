@@ -223,7 +223,9 @@ class BundleImportTest {
 		add(bundle, null, observation(subject, "8302-2", "2025-09-01T10:12:00Z")
 			.setValue(new Quantity().setValue(new BigDecimal("168")).setUnit("cm").setCode("cm")));
 		add(bundle, null, observation(subject, "8867-4", "2025-09-01T10:13:00Z").setValue(new Quantity(74).setUnit("/min")));
-		add(bundle, null, observation(subject, "9279-1", "2025-09-01T10:14:00Z").setValue(new Quantity(14).setUnit("/min")));
+		// A decimal reading, as Synthea sends them: kept as the nearest whole number (13.6 -> 14).
+		add(bundle, null, observation(subject, "9279-1", "2025-09-01T10:14:00Z")
+			.setValue(new Quantity().setValue(new BigDecimal("13.6")).setUnit("/min")));
 		add(bundle, null, observation(subject, "2708-6", "2025-09-01T10:15:00Z").setValue(new Quantity(97).setUnit("%")));
 
 		MedicationRequest sertraline = new MedicationRequest().setSubject(subject)

@@ -431,17 +431,17 @@ class BundleImport {
 		switch (code) {
 			case WEIGHT -> weight = quantity(index, entry, observation.getValue(), "kg", "weight");
 			case HEIGHT -> height = quantity(index, entry, observation.getValue(), "cm", "height");
-			case HEART_RATE -> heartRate = wholeNumber(index, entry, observation.getValue(), "heart rate");
-			case RESPIRATORY_RATE -> respiratoryRate = wholeNumber(index, entry, observation.getValue(), "respiratory rate");
-			case SPO2, SPO2_PULSE_OXIMETRY -> spo2 = wholeNumber(index, entry, observation.getValue(), "SpO2");
+			case HEART_RATE -> heartRate = reading(index, entry, observation.getValue(), "heart rate");
+			case RESPIRATORY_RATE -> respiratoryRate = reading(index, entry, observation.getValue(), "respiratory rate");
+			case SPO2, SPO2_PULSE_OXIMETRY -> spo2 = reading(index, entry, observation.getValue(), "SpO2");
 			default -> {
 				for (Observation.ObservationComponentComponent component : observation.getComponent()) {
 					String part = loinc(component.getCode());
 					if (SYSTOLIC.equals(part)) {
-						sbp = wholeNumber(index, entry, component.getValue(), "systolic pressure");
+						sbp = reading(index, entry, component.getValue(), "systolic pressure");
 					}
 					else if (DIASTOLIC.equals(part)) {
-						dbp = wholeNumber(index, entry, component.getValue(), "diastolic pressure");
+						dbp = reading(index, entry, component.getValue(), "diastolic pressure");
 					}
 				}
 				if (sbp == null || dbp == null) {
@@ -476,7 +476,12 @@ class BundleImport {
 		// A stopped or completed prescription with no end date ended on a day nobody recorded: it is
 		// recorded as ending on its start day, so that it never shows as a current medication.
 		LocalDate ended = end != null ? end : ongoing ? null : start;
-		String dose = dosage.hasText() ? dosage.getText() : doseText(dosage);
+		// The structured dose in short ("1 tablet 2x per 1 d"); a free-text instruction only when it
+		// fits the chart's 100 characters (the drug's name already carries its strength).
+		String dose = doseText(dosage);
+		if (dose == null && dosage.hasText() && dosage.getText().length() <= 100) {
+			dose = dosage.getText();
+		}
 		MedicationClass medicationClass = ImportMedications.classOf(name);
 		UUID id = registry.recordMedication(patientId, name, medicationClass, blankToNull(dose), start, ended);
 		first(run, patientId);
@@ -549,7 +554,7 @@ class BundleImport {
 	}
 
 	private static @Nullable String doseText(Dosage dosage) {
-		if (!dosage.getDoseAndRateFirstRep().hasDoseQuantity()) {
+		if (!dosage.getDoseAndRateFirstRep().hasDoseQuantity() || !dosage.getDoseAndRateFirstRep().getDoseQuantity().hasValue()) {
 			return null;
 		}
 		Quantity quantity = dosage.getDoseAndRateFirstRep().getDoseQuantity();
@@ -559,7 +564,7 @@ class BundleImport {
 			text += " " + repeat.getFrequency() + "x per " + repeat.getPeriod().stripTrailingZeros().toPlainString() + " "
 					+ repeat.getPeriodUnit().toCode();
 		}
-		return text;
+		return text.length() <= 100 ? text : null;
 	}
 
 	private @Nullable LocalDate statementStart(MedicationStatement statement) {
@@ -627,6 +632,19 @@ class BundleImport {
 		catch (ArithmeticException notWhole) {
 			throw unprocessable(index, entry, what + " must be a whole number");
 		}
+	}
+
+	/**
+	 * A vital sign kept in whole units (mmHg, beats or breaths a minute, %), as the session charts
+	 * keep them: a decimal reading (Synthea sends respiratory rates such as 13.7) is rounded to the
+	 * nearest whole number, half up. Rounding is the chart's precision, not a correction: the range
+	 * checks then apply to the rounded value, and an implausible one is refused, never moved into range.
+	 */
+	private static Integer reading(int index, BundleEntryComponent entry, @Nullable Type value, String what) {
+		if (!(value instanceof Quantity quantity) || !quantity.hasValue()) {
+			return wholeNumber(index, entry, value, what);
+		}
+		return quantity.getValue().setScale(0, RoundingMode.HALF_UP).intValueExact();
 	}
 
 	private static BigDecimal quantity(int index, BundleEntryComponent entry, @Nullable Type value, String unit, String what) {
