@@ -66,7 +66,7 @@ import_one() {
 		-H 'Content-Type: application/fhir+json' --data-binary "@$file" "$BASE/fhir")
 	if [[ "$status" != 200 ]]; then
 		# Why a bundle was refused (entry index and rule; no patient data), for the record.
-		printf '%s\t%s\t%s\n' "$(basename "$file")" "$status" "$(jq -r '.issue[0].diagnostics // empty' "$out" 2>/dev/null)" \
+		printf '%s\t%s\t%s\n' "$(basename "$file" .json | sed "s/.*_//")" "$status" "$(jq -r '.issue[0].diagnostics // empty' "$out" 2>/dev/null)" \
 			>>"$RUN_DIR/refused.txt"
 	fi
 	jq -r --arg s "$status" --arg t "$seconds" \
