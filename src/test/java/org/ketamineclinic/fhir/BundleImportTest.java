@@ -157,6 +157,33 @@ class BundleImportTest {
 	}
 
 	@Test
+	void aRecentPositiveItemNineRaisesARiskAlertAndAnOldOneIsKeptAsHistory() {
+		List<Integer> itemNine = List.of(1, 1, 1, 1, 1, 0, 0, 0, 2);
+		Bundle recent = referral(UUID.randomUUID().toString(), itemNine, 7);
+		((Observation) recent.getEntry().get(2).getResource())
+			.setEffective(new DateTimeType(java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(3)))));
+		Bundle old = referral(UUID.randomUUID().toString(), itemNine, 7);
+
+		UUID recentPatient = importedPatient(fhir.post(api.token("physician"), "", recent));
+		UUID oldPatient = importedPatient(fhir.post(api.token("physician"), "", old));
+
+		assertThat(riskAlerts(recentPatient)).isEqualTo(1);
+		assertThat(riskAlerts(oldPatient)).isZero();
+		assertThat(jdbc.sql("SELECT flags FROM assessment WHERE patient_id = ? AND instrument = 'PHQ9'").param(oldPatient)
+			.query(String.class).single()).startsWith("SUICIDE_RISK|");
+	}
+
+	private UUID importedPatient(FhirClient.Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return UUID.fromString(response.bundle().getEntryFirstRep().getResponse().getLocation().substring("Patient/".length()));
+	}
+
+	private int riskAlerts(UUID patientId) {
+		return jdbc.sql("SELECT count(*) FROM risk_alert WHERE patient_id = ? AND code = 'SUICIDE_RISK'").param(patientId)
+			.query(Integer.class).single();
+	}
+
+	@Test
 	void onlyAPhysicianImportsAndARefusalIsAudited() {
 		Map<String, Integer> before = counts();
 		int denials = deniedImports();
