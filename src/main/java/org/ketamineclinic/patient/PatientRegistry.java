@@ -30,14 +30,29 @@ public interface PatientRegistry {
 	void recordMeasurement(UUID patientId, @Nullable Instant measuredAt, @Nullable BigDecimal weightKg,
 			@Nullable BigDecimal heightCm);
 
-	void recordCondition(UUID patientId, String code, CodeSystem system, @Nullable String display, @Nullable LocalDate onset);
+	/**
+	 * One measurement with any of weight, height, blood pressure, heart rate, respiratory rate and SpO2
+	 * (an outside record's vital signs), checked against the same ranges as a dosing session's;
+	 * the new measurement's id.
+	 */
+	UUID recordMeasurement(UUID patientId, NewMeasurement measurement);
+
+	record NewMeasurement(@Nullable Instant measuredAt, @Nullable BigDecimal weightKg, @Nullable BigDecimal heightCm,
+			@Nullable Integer sbp, @Nullable Integer dbp, @Nullable Integer heartRate, @Nullable Integer respiratoryRate,
+			@Nullable Integer spo2) {
+	}
+
+	/** The new condition's id. */
+	UUID recordCondition(UUID patientId, String code, CodeSystem system, @Nullable String display, @Nullable LocalDate onset);
 
 	void recordHistoryFinding(UUID patientId, HistoryFindingCode finding, FindingStatus status, @Nullable String note);
 
-	void recordMedication(UUID patientId, String name, @Nullable MedicationClass medicationClass, @Nullable String dose,
+	/** The new medication's id. */
+	UUID recordMedication(UUID patientId, String name, @Nullable MedicationClass medicationClass, @Nullable String dose,
 			@Nullable LocalDate start, @Nullable LocalDate end);
 
-	void recordAntidepressantTrial(UUID patientId, String drug, @Nullable String drugClass, BigDecimal dailyDoseMg,
+	/** The new trial's id. */
+	UUID recordAntidepressantTrial(UUID patientId, String drug, @Nullable String drugClass, BigDecimal dailyDoseMg,
 			LocalDate start, @Nullable LocalDate end, boolean adherent, TrialOutcome outcome, boolean currentEpisode);
 
 	record NewPatient(String givenName, String familyName, LocalDate birthDate, SexAtBirth sexAtBirth,

@@ -125,6 +125,66 @@ class AssessmentService implements TreatmentResponses {
 		return view(assessment, atRisk);
 	}
 
+	/** How recent an outside assessment must be for its suicide-risk flag to raise an alert: the PHQ-9's own two-week window. */
+	static final Duration EXTERNAL_ALERT_WINDOW = Duration.ofDays(14);
+
+	/**
+	 * An assessment scored elsewhere. Items, when given, are scored here and must agree with the
+	 * given total; a total alone must be in the scale's range (its severity band follows, no flags).
+	 * It publishes {@link AssessmentRecorded} like any other, so the outcomes read model sees the
+	 * history. A suicide-risk flag raises an alert only when the assessment is recent (within two
+	 * weeks): an item 9 answered months ago elsewhere is history for the physician reading the
+	 * chart, not an emergency to route now; the flag is stored with the assessment either way.
+	 */
+	@PreAuthorize("hasRole('PHYSICIAN')")
+	UUID recordExternal(UUID patientId, org.ketamineclinic.assessment.ExternalAssessments.ExternalAssessment external) {
+		ClinicUser user = currentUser.get();
+		Instant now = clock.instant();
+		FieldChecks checks = new FieldChecks();
+		checks.rule(!external.completedAt().isAfter(now.plus(FUTURE_TOLERANCE)), "completedAt",
+				"cannot be more than 5 minutes in the future");
+		Scale scale = scale(external.instrument());
+		Scale.Range range = scale.totalRange();
+		checks.rule(range != null, "instrument", "has no total score to import");
+		checks.throwIfAny();
+		Score score;
+		if (!external.answers().isEmpty()) {
+			score = scale.score(external.answers());
+			checks.rule(external.total() == null || external.total().equals(score.total()), "total",
+					"does not agree with the item answers");
+		}
+		else {
+			Integer total = external.total();
+			checks.require("total", total);
+			if (total != null && range != null) {
+				checks.rule(total >= range.min() && total <= range.max(), "total",
+						"must be from " + range.min() + " to " + range.max());
+			}
+			checks.throwIfAny();
+			String severity = scale.bands().stream().filter(b -> total >= b.min() && total <= b.max())
+				.map(Scale.Band::severity).findFirst().orElse(null);
+			score = new Score(total, severity, List.of());
+		}
+		checks.throwIfAny();
+		PatientSummary patient = visiblePatient(patientId);
+		Assessment assessment = assessments.save(new Assessment(user.clinicId(), patient.id(), scale, external.answers(), score,
+				external.completedAt(), null, Assessment.Source.STAFF, now, user.username()));
+		audit.changed(patient.id(), RESOURCE, assessment.id(), AuditAction.CREATE);
+		if (!external.completedAt().isBefore(now.minus(EXTERNAL_ALERT_WINDOW))) {
+			for (Score.Flag flag : score.flags()) {
+				if (flag.code().equals(SUICIDE_RISK)) {
+					RiskAlert alert = alerts.save(new RiskAlert(assessment, user.clinicId().value(), flag.code(), score.severity(),
+							flag.message(), now, patient.responsiblePhysicianId()));
+					routing.alertRaised(user.clinicId(), alert);
+					events.publishEvent(new RiskAlertRaised(alert.id(), user.clinicId(), patient.id(), flag.code()));
+				}
+			}
+		}
+		events.publishEvent(new AssessmentRecorded(assessment.id(), user.clinicId(), patient.id(), scale.instrument(),
+				score.total(), score.severity(), external.completedAt()));
+		return assessment.id();
+	}
+
 	@PreAuthorize("hasAnyRole('PHYSICIAN','NURSE','THERAPIST','PATIENT')")
 	List<AssessmentView> list(UUID patientId, @Nullable String instrument) {
 		PatientSummary patient = visiblePatient(patientId);

@@ -54,6 +54,9 @@ public record TrdStaging(List<TrialAdequacy> trials, int adequateFailedTrials) {
 		if (trial.outcome() == TrialOutcome.RESPONSE) {
 			reasons.add("responded");
 		}
+		if (trial.outcome() == TrialOutcome.UNKNOWN) {
+			reasons.add("outcome not recorded");
+		}
 		if (!trial.adherent()) {
 			reasons.add("not adherent");
 		}

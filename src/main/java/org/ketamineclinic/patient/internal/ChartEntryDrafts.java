@@ -12,11 +12,23 @@ final class ChartEntryDrafts {
 	private ChartEntryDrafts() {
 	}
 
+	/** Heart rate, respiratory rate and SpO2 come from outside records (imports); the chart's forms give the rest. */
 	record MeasurementDraft(@Nullable Instant measuredAt, @Nullable BigDecimal weightKg, @Nullable BigDecimal heightCm,
-			@Nullable Integer sbp, @Nullable Integer dbp) {
+			@Nullable Integer sbp, @Nullable Integer dbp, @Nullable Integer heartRate, @Nullable Integer respiratoryRate,
+			@Nullable Integer spo2) {
+
+		MeasurementDraft(@Nullable Instant measuredAt, @Nullable BigDecimal weightKg, @Nullable BigDecimal heightCm,
+				@Nullable Integer sbp, @Nullable Integer dbp) {
+			this(measuredAt, weightKg, heightCm, sbp, dbp, null, null, null);
+		}
 
 		MeasurementDraft(@Nullable Instant measuredAt, @Nullable BigDecimal weightKg, @Nullable BigDecimal heightCm) {
 			this(measuredAt, weightKg, heightCm, null, null);
+		}
+
+		boolean hasAny() {
+			return weightKg != null || heightCm != null || sbp != null || dbp != null || heartRate != null
+					|| respiratoryRate != null || spo2 != null;
 		}
 	}
 

@@ -25,6 +25,12 @@ class Measurement extends ClinicalEntry {
 
 	private @Nullable Integer dbp;
 
+	private @Nullable Integer heartRate;
+
+	private @Nullable Integer respiratoryRate;
+
+	private @Nullable Integer spo2;
+
 	protected Measurement() {
 	}
 
@@ -35,10 +41,21 @@ class Measurement extends ClinicalEntry {
 
 	Measurement(Patient patient, Instant measuredAt, @Nullable BodyWeight weight, @Nullable BodyHeight height,
 			@Nullable BloodPressure bloodPressure, Instant now, String by) {
+		this(patient, measuredAt, weight, height, bloodPressure, null, null, null, now, by);
+	}
+
+	/** Heart rate, respiratory rate and SpO2 arrive already range-checked by the service (the session's ranges). */
+	Measurement(Patient patient, Instant measuredAt, @Nullable BodyWeight weight, @Nullable BodyHeight height,
+			@Nullable BloodPressure bloodPressure, @Nullable Integer heartRate, @Nullable Integer respiratoryRate,
+			@Nullable Integer spo2, Instant now, String by) {
 		super(patient, now, by);
-		if (weight == null && height == null && bloodPressure == null) {
-			throw new IllegalArgumentException("a measurement needs a weight, a height or a blood pressure");
+		if (weight == null && height == null && bloodPressure == null && heartRate == null && respiratoryRate == null
+				&& spo2 == null) {
+			throw new IllegalArgumentException("a measurement needs at least one value");
 		}
+		this.heartRate = heartRate;
+		this.respiratoryRate = respiratoryRate;
+		this.spo2 = spo2;
 		this.measuredAt = measuredAt;
 		this.weightKg = weight == null ? null : weight.kg();
 		this.heightCm = height == null ? null : height.cm();
@@ -48,6 +65,18 @@ class Measurement extends ClinicalEntry {
 
 	@Nullable BloodPressure bloodPressure() {
 		return sbp == null || dbp == null ? null : new BloodPressure(sbp, dbp);
+	}
+
+	@Nullable Integer heartRate() {
+		return heartRate;
+	}
+
+	@Nullable Integer respiratoryRate() {
+		return respiratoryRate;
+	}
+
+	@Nullable Integer spo2() {
+		return spo2;
 	}
 
 	Instant measuredAt() {

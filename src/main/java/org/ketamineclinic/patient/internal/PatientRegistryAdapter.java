@@ -92,9 +92,15 @@ class PatientRegistryAdapter implements PatientRegistry {
 	}
 
 	@Override
-	public void recordCondition(UUID patientId, String code, CodeSystem system, @Nullable String display,
+	public UUID recordMeasurement(UUID patientId, NewMeasurement m) {
+		return service.addMeasurement(patientId, new ChartEntryDrafts.MeasurementDraft(m.measuredAt(), m.weightKg(),
+				m.heightCm(), m.sbp(), m.dbp(), m.heartRate(), m.respiratoryRate(), m.spo2())).id();
+	}
+
+	@Override
+	public UUID recordCondition(UUID patientId, String code, CodeSystem system, @Nullable String display,
 			@Nullable LocalDate onset) {
-		service.addCondition(patientId, new ChartEntryDrafts.ConditionDraft(code, system.name(), display, onset));
+		return service.addCondition(patientId, new ChartEntryDrafts.ConditionDraft(code, system.name(), display, onset)).id();
 	}
 
 	@Override
@@ -103,16 +109,16 @@ class PatientRegistryAdapter implements PatientRegistry {
 	}
 
 	@Override
-	public void recordMedication(UUID patientId, String name, @Nullable MedicationClass medicationClass, @Nullable String dose,
+	public UUID recordMedication(UUID patientId, String name, @Nullable MedicationClass medicationClass, @Nullable String dose,
 			@Nullable LocalDate start, @Nullable LocalDate end) {
-		service.addMedication(patientId, new ChartEntryDrafts.MedicationDraft(name,
-				medicationClass == null ? null : medicationClass.name(), dose, start, end));
+		return service.addMedication(patientId, new ChartEntryDrafts.MedicationDraft(name,
+				medicationClass == null ? null : medicationClass.name(), dose, start, end)).id();
 	}
 
 	@Override
-	public void recordAntidepressantTrial(UUID patientId, String drug, @Nullable String drugClass, BigDecimal dailyDoseMg,
+	public UUID recordAntidepressantTrial(UUID patientId, String drug, @Nullable String drugClass, BigDecimal dailyDoseMg,
 			LocalDate start, @Nullable LocalDate end, boolean adherent, TrialOutcome outcome, boolean currentEpisode) {
-		service.addAntidepressantTrial(patientId, new ChartEntryDrafts.TrialDraft(drug, drugClass, dailyDoseMg, start, end,
-				adherent, outcome.name(), currentEpisode));
+		return service.addAntidepressantTrial(patientId, new ChartEntryDrafts.TrialDraft(drug, drugClass, dailyDoseMg, start, end,
+				adherent, outcome.name(), currentEpisode)).id();
 	}
 }

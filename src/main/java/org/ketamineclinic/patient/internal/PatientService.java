@@ -247,7 +247,8 @@ class PatientService {
 		checks.throwIfAny();
 		Patient patient = visible(id);
 		Measurement measurement = measurements.save(new Measurement(patient, values.at(), values.weight(), values.height(),
-				values.bloodPressure(), now(), currentUser.get().username()));
+				values.bloodPressure(), values.heartRate(), values.respiratoryRate(), values.spo2(), now(),
+				currentUser.get().username()));
 		audit.changed(patient.id(), "Measurement", measurement.id(), AuditAction.CREATE);
 		historyChanged(patient, "measurement");
 		return measurementViews(List.of(measurement)).get(0);
@@ -382,10 +383,23 @@ class PatientService {
 	}
 
 	private record MeasurementValues(Instant at, @Nullable BodyWeight weight, @Nullable BodyHeight height,
-			@Nullable BloodPressure bloodPressure) {
+			@Nullable BloodPressure bloodPressure, @Nullable Integer heartRate, @Nullable Integer respiratoryRate,
+			@Nullable Integer spo2) {
 		boolean hasAny() {
-			return weight != null || height != null || bloodPressure != null;
+			return weight != null || height != null || bloodPressure != null || heartRate != null || respiratoryRate != null
+					|| spo2 != null;
 		}
+	}
+
+	/**
+	 * Plausibility ranges of heart rate, respiratory rate and SpO2: the same as a dosing session's
+	 * vital signs (session module, clinical reference section 6), so one reading is judged alike in both.
+	 */
+	static final int HEART_RATE_MIN = 20, HEART_RATE_MAX = 250, RESPIRATORY_RATE_MIN = 2, RESPIRATORY_RATE_MAX = 60,
+			SPO2_MIN = 50, SPO2_MAX = 100;
+
+	private static void range(FieldChecks checks, String field, @Nullable Integer value, int min, int max) {
+		checks.rule(value == null || (value >= min && value <= max), field, "must be from " + min + " to " + max);
 	}
 
 	private MeasurementValues measurementValues(MeasurementDraft draft, FieldChecks checks, boolean oneRequired) {
@@ -405,11 +419,14 @@ class PatientService {
 				}
 			}
 		}
+		range(checks, "heartRate", draft.heartRate(), HEART_RATE_MIN, HEART_RATE_MAX);
+		range(checks, "respiratoryRate", draft.respiratoryRate(), RESPIRATORY_RATE_MIN, RESPIRATORY_RATE_MAX);
+		range(checks, "spo2", draft.spo2(), SPO2_MIN, SPO2_MAX);
 		if (oneRequired) {
-			checks.rule(draft.weightKg() != null || draft.heightCm() != null || draft.sbp() != null, "weightKg",
-					"give a weight, a height or a blood pressure");
+			checks.rule(draft.hasAny(), "weightKg", "give a weight, a height, a blood pressure or another vital sign");
 		}
-		return new MeasurementValues(at, weight, height, bloodPressure);
+		return new MeasurementValues(at, weight, height, bloodPressure, draft.heartRate(), draft.respiratoryRate(),
+				draft.spo2());
 	}
 
 	private void notInFuture(@Nullable LocalDate date, String field, FieldChecks checks) {
