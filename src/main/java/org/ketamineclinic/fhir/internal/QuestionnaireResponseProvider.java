@@ -182,7 +182,9 @@ class QuestionnaireResponseProvider implements IResourceProvider, PatientCompart
 				: FhirCodes.QUESTIONNAIRE_BASE + header.instrument().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
 		response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
 		response.setSubject(new Reference("Patient/" + header.patientId()));
-		response.setAuthored(Date.from(header.completedAt()));
+		// To the millisecond, so that authored=gt<an answer's time> leaves that answer out and keeps one a moment later.
+		response.setAuthoredElement(new org.hl7.fhir.r4.model.DateTimeType(Date.from(header.completedAt()),
+				ca.uhn.fhir.model.api.TemporalPrecisionEnum.MILLI));
 		for (Answer answer : answers) {
 			QuestionnaireResponse.QuestionnaireResponseItemComponent item = response.addItem()
 				.setLinkId(answer.loinc() != null ? answer.loinc() : "item-" + answer.number());
