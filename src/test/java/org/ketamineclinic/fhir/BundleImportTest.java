@@ -106,6 +106,25 @@ class BundleImportTest {
 		assertThat(jdbc.sql("SELECT count(*) FROM audit_entry WHERE patient_id = ? AND resource_type = 'FHIR import' "
 				+ "AND action = 'CREATE' AND username = 'physician'").param(patientId).query(Integer.class).single()).isEqualTo(1);
 
+		// What came in goes out again over FHIR, as US Core resources.
+		Bundle exported = fhir.get(api.token("physician"), "Observation?patient=" + patientId + "&_count=100").bundle();
+		Map<String, String> values = new java.util.TreeMap<>();
+		for (Bundle.BundleEntryComponent entry : exported.getEntry()) {
+			Observation observation = (Observation) entry.getResource();
+			assertThat(org.ketamineclinic.support.FhirValidation.errors(observation))
+				.as(observation.getIdPart() + org.ketamineclinic.support.FhirValidation.describe(
+						org.ketamineclinic.support.FhirValidation.errors(observation)))
+				.isEmpty();
+			String value = observation.hasValueQuantity() ? observation.getValueQuantity().getValue().stripTrailingZeros().toPlainString()
+					: observation.hasValueIntegerType() ? observation.getValueIntegerType().asStringValue()
+					: observation.getComponent().stream().map(c -> c.getValueQuantity().getValue().toPlainString())
+						.collect(java.util.stream.Collectors.joining("/"));
+			values.put(observation.getCode().getCodingFirstRep().getCode(), value);
+		}
+		assertThat(values).containsEntry("8867-4", "74").containsEntry("9279-1", "14").containsEntry("59408-5", "97")
+			.containsEntry("29463-7", "72.5").containsEntry("85354-9", "128/82").containsEntry("44261-6", "10")
+			.containsEntry("70274-6", "8");
+
 		Map<String, Integer> before = counts();
 		FhirClient.Response again = fhir.post(api.token("physician"), "", bundle);
 

@@ -68,7 +68,8 @@ class ObservationProvider implements IResourceProvider, PatientCompartment {
 			Map.entry("pre-bp", Source.PRE_DOSE), Map.entry("pre-hr", Source.PRE_DOSE), Map.entry("pre-spo2", Source.PRE_DOSE),
 			Map.entry("pre-rr", Source.PRE_DOSE), Map.entry("body-weight", Source.MEASUREMENT),
 			Map.entry("body-height", Source.MEASUREMENT), Map.entry("bmi", Source.MEASUREMENT),
-			Map.entry("resting-bp", Source.MEASUREMENT));
+			Map.entry("resting-bp", Source.MEASUREMENT), Map.entry("resting-hr", Source.MEASUREMENT),
+			Map.entry("resting-rr", Source.MEASUREMENT), Map.entry("resting-spo2", Source.MEASUREMENT));
 
 	private final JdbcClient jdbc;
 	private final FhirAccess access;
@@ -239,7 +240,8 @@ class ObservationProvider implements IResourceProvider, PatientCompartment {
 					+ "JOIN patient p ON p.id = s.patient_id AND p.voided_at IS NULL WHERE s.clinic_id = :clinic "
 					+ "AND s.checked_in_at IS NOT NULL" + where + (since == null ? "" : " AND s.updated_at > :since")
 					+ (row == null ? "" : " AND s.id = :row");
-			case MEASUREMENT -> "SELECT m.id, m.patient_id, m.measured_at, m.weight_kg, m.height_cm, m.sbp, m.dbp, "
+			case MEASUREMENT -> "SELECT m.id, m.patient_id, m.measured_at, m.weight_kg, m.height_cm, m.sbp, m.dbp, m.heart_rate, "
+					+ "m.respiratory_rate, m.spo2, "
 					+ "m.created_at AS last_updated, (SELECT h.height_cm FROM patient_measurement h WHERE h.patient_id = m.patient_id "
 					+ "AND h.voided_at IS NULL AND h.height_cm IS NOT NULL AND h.measured_at <= m.measured_at "
 					+ "ORDER BY h.measured_at DESC LIMIT 1) AS known_height FROM patient_measurement m "
@@ -321,6 +323,23 @@ class ObservationProvider implements IResourceProvider, PatientCompartment {
 		Integer sbp = integer(rs, "sbp");
 		if (sbp != null) {
 			into.add(bloodPressure(rs, row + "-resting-bp", "measured_at", sbp, integer(rs, "dbp")));
+		}
+		// Vital signs outside a session, as an imported record brings them.
+		Integer hr = integer(rs, "heart_rate");
+		if (hr != null) {
+			into.add(vital(rs, row + "-resting-hr", "measured_at", FhirCodes.PROFILE_HEART_RATE, quantity(hr, "/min", "beats/minute"),
+					coding(FhirCodes.HEART_RATE, "Heart rate")));
+		}
+		Integer rr = integer(rs, "respiratory_rate");
+		if (rr != null) {
+			into.add(vital(rs, row + "-resting-rr", "measured_at", FhirCodes.PROFILE_RESPIRATORY_RATE,
+					quantity(rr, "/min", "breaths/minute"), coding(FhirCodes.RESPIRATORY_RATE, "Respiratory rate")));
+		}
+		Integer spo2 = integer(rs, "spo2");
+		if (spo2 != null) {
+			into.add(vital(rs, row + "-resting-spo2", "measured_at", FhirCodes.PROFILE_PULSE_OXIMETRY, quantity(spo2, "%", "%"),
+					coding(FhirCodes.PULSE_OXIMETRY, "Oxygen saturation in Arterial blood by Pulse oximetry"),
+					coding(FhirCodes.OXYGEN_SATURATION, "Oxygen saturation in Arterial blood")));
 		}
 	}
 
