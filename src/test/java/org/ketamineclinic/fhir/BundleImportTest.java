@@ -125,6 +125,14 @@ class BundleImportTest {
 			.containsEntry("29463-7", "72.5").containsEntry("85354-9", "128/82").containsEntry("44261-6", "10")
 			.containsEntry("70274-6", "8");
 
+		// Each stored Observation's location is where it is served.
+		for (Bundle.BundleEntryComponent entry : answer.getEntry()) {
+			String location = entry.getResponse().getLocation();
+			if (location != null && location.startsWith("Observation/")) {
+				assertThat(fhir.get(api.token("physician"), location).status()).as(location).isEqualTo(200);
+			}
+		}
+
 		Map<String, Integer> before = counts();
 		FhirClient.Response again = fhir.post(api.token("physician"), "", bundle);
 

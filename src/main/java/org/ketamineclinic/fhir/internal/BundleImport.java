@@ -320,7 +320,9 @@ class BundleImport {
 		}
 		Outcome outcome = store.store();
 		if (outcome.location() != null) {
-			links.add(run.user.clinicId(), type, key, UUID.fromString(outcome.location().substring(outcome.location().indexOf('/') + 1)),
+			// A location is Type/<uuid>, for measurements with the Observation's suffix after the uuid.
+			int slash = outcome.location().indexOf('/');
+			links.add(run.user.clinicId(), type, key, UUID.fromString(outcome.location().substring(slash + 1, slash + 37)),
 					outcome.location(), run.user.username());
 			run.stored++;
 		}
@@ -453,7 +455,10 @@ class BundleImport {
 		UUID id = registry.recordMeasurement(patientId, new PatientRegistry.NewMeasurement(at, weight, height, sbp, dbp,
 				heartRate, respiratoryRate, spo2));
 		first(run, patientId);
-		return Outcome.created("Observation/" + id);
+		// The id the Observation is served under (see ObservationProvider): the measurement's own id and what it holds.
+		String suffix = weight != null ? "body-weight" : height != null ? "body-height" : sbp != null ? "resting-bp"
+				: heartRate != null ? "resting-hr" : respiratoryRate != null ? "resting-rr" : "resting-spo2";
+		return Outcome.created("Observation/" + id + "-" + suffix);
 	}
 
 	private Outcome medication(Run run, int index, Reference subject, Type medication, @Nullable String status,
@@ -726,9 +731,5 @@ class BundleImport {
 			issue.addExpression("Bundle.entry[" + index + "]");
 		}
 		return outcome;
-	}
-
-	static boolean isServerResponse(Throwable failure) {
-		return failure instanceof BaseServerResponseException;
 	}
 }

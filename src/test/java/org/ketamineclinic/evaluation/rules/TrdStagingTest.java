@@ -42,6 +42,15 @@ class TrdStagingTest {
 	}
 
 	@Test
+	void aTrialWithoutARecordedOutcomeNeverCountsTowardsTrd() {
+		// Imported prescriptions say a drug was taken, not whether it failed: a physician must judge them.
+		TrialAdequacy adequacy = judge(trial("sertraline").lasting(12).outcome(TrialOutcome.UNKNOWN).build());
+
+		assertThat(adequacy.adequateFailure()).isFalse();
+		assertThat(adequacy.reasons()).containsExactly("outcome not recorded");
+	}
+
+	@Test
 	void aThreeWeekTrialIsTooShort() {
 		TrialAdequacy adequacy = judge(trial("sertraline").lasting(3).build());
 
