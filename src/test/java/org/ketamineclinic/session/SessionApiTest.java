@@ -386,6 +386,28 @@ class SessionApiTest {
 	}
 
 	@Test
+	void aPatientStillInTheChairFromYesterdayEveningStaysOnTheBoard() {
+		api = new ApiClient(port);
+		String nurse = api.token("nurse");
+		java.time.ZoneId clinic = java.time.ZoneId.of("America/New_York");
+		Instant startOfToday = java.time.LocalDate.now(clinic).atStartOfDay(clinic).toInstant();
+		String evening = startOfToday.minus(Duration.ofMinutes(45)).toString();
+		String inChair = "Chair-" + System.nanoTime();
+		String watched = createSession(nurse, Map.of("patientId", readyPatient("Evening", "IN_ESKETAMINE"), "route", "IN_ESKETAMINE",
+				"scheduledStart", evening, "chairId", inChair));
+		Map<String, Object> checkIn = checkIn(0, 128, 82);
+		ApiClient.Response checkedIn = api.post(nurse, watched + "/check-in", checkIn);
+		assertThat(checkedIn.status()).as(checkedIn.body()).isEqualTo(200);
+		String gone = "Chair-" + System.nanoTime();
+		createSession(nurse, Map.of("patientId", readyPatient("NeverCame", "IN_ESKETAMINE"), "route", "IN_ESKETAMINE",
+				"scheduledStart", evening, "chairId", gone));
+
+		assertThat(chairSessions(nurse, inChair)).as("checked in before midnight, still in the chair").isNotNull();
+		assertThat(chairSessions(nurse, inChair).get(0).get("sessionId").asString()).isEqualTo(watched.substring(watched.lastIndexOf('/') + 1));
+		assertThat(chairSessions(nurse, gone)).as("planned yesterday, never checked in").isNull();
+	}
+
+	@Test
 	void hardBlocksRefuseTheCheckInAndKeepTheSessionPlanned() {
 		api = new ApiClient(port);
 		String nurse = api.token("nurse");

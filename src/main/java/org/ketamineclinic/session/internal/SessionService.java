@@ -605,10 +605,19 @@ class SessionService {
 		return sessions.findByClinicIdAndId(currentUser.clinic().value(), id).orElseThrow(() -> new NotFound("Session", id));
 	}
 
+	/**
+	 * Today's sessions, and before them any patient still in a chair from an earlier day: an
+	 * evening session does not leave the board at midnight while the patient is being watched.
+	 */
 	List<DosingSession> today() {
 		LocalDate day = LocalDate.now(clock.withZone(zone.zone()));
-		return sessions.findByClinicIdAndScheduledStartGreaterThanEqualAndScheduledStartLessThanOrderByScheduledStart(
-				currentUser.clinic().value(), day.atStartOfDay(zone.zone()).toInstant(), day.plusDays(1).atStartOfDay(zone.zone()).toInstant());
+		Instant startOfDay = day.atStartOfDay(zone.zone()).toInstant();
+		List<DosingSession> board = new java.util.ArrayList<>(sessions.findByClinicIdAndStatusInAndScheduledStartLessThanOrderByScheduledStart(
+				currentUser.clinic().value(), java.util.Arrays.stream(SessionStatus.values()).filter(SessionStatus::inChair).toList(),
+				startOfDay));
+		board.addAll(sessions.findByClinicIdAndScheduledStartGreaterThanEqualAndScheduledStartLessThanOrderByScheduledStart(
+				currentUser.clinic().value(), startOfDay, day.plusDays(1).atStartOfDay(zone.zone()).toInstant()));
+		return board;
 	}
 
 	/** When the next reading is due under the clinic's monitoring limits (read once by a caller that lists many sessions). */

@@ -17,6 +17,10 @@ interface Sessions extends JpaRepository<DosingSession, UUID> {
 	List<DosingSession> findByClinicIdAndScheduledStartGreaterThanEqualAndScheduledStartLessThanOrderByScheduledStart(UUID clinicId,
 			Instant from, Instant to);
 
+	/** Sessions scheduled before a time whose patient is still in the chair (the board keeps them after midnight). */
+	List<DosingSession> findByClinicIdAndStatusInAndScheduledStartLessThanOrderByScheduledStart(UUID clinicId,
+			Collection<SessionStatus> statuses, Instant before);
+
 	/** The patient's sessions for the chart's Sessions tab, latest first. */
 	List<DosingSession> findByClinicIdAndPatientIdOrderByScheduledStartDesc(UUID clinicId, UUID patientId);
 
