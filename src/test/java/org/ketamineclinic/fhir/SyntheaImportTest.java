@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Real-looking records: the Synthea patients the build generates (profile synthea in pom.xml:
  * org.mitre.synthea:synthea in its own JVM, seed 20261123, 15 adults, US Core 6.1.0 transaction
  * bundles in target/synthea/fhir) imported bundle by bundle, then counted against the bundles.
- * Missing output fails the test: run ./mvnw -Psynthea generate-test-resources.
+ * Missing output fails the test: run ./mvnw -Psynthea process-test-classes.
  */
 @ClinicIntegrationTest
 class SyntheaImportTest {
@@ -55,7 +55,7 @@ class SyntheaImportTest {
 	void syntheaBundlesImportWithEveryPatientScoreAndVitalSign() throws IOException {
 		List<Path> files = bundles();
 		assertThat(files).as("Synthea bundles in " + OUTPUT.toAbsolutePath()
-				+ " (generate them with ./mvnw -Psynthea generate-test-resources)").isNotEmpty();
+				+ " (generate them with ./mvnw -Psynthea process-test-classes)").isNotEmpty();
 		ApiClient api = new ApiClient(port);
 		FhirClient fhir = new FhirClient(port);
 		String token = api.token("physician");
@@ -134,7 +134,7 @@ class SyntheaImportTest {
 
 	private static List<Path> bundles() throws IOException {
 		assertThat(OUTPUT).as("Synthea output " + OUTPUT.toAbsolutePath()
-				+ " is missing: the synthea profile in pom.xml generates it (./mvnw -Psynthea generate-test-resources)")
+				+ " is missing: the synthea profile in pom.xml generates it (./mvnw -Psynthea process-test-classes)")
 			.isDirectory();
 		try (Stream<Path> files = Files.list(OUTPUT)) {
 			return files.filter(f -> f.getFileName().toString().endsWith(".json"))
