@@ -125,6 +125,22 @@ class BundleImportTest {
 			.containsEntry("29463-7", "72.5").containsEntry("85354-9", "128/82").containsEntry("44261-6", "10")
 			.containsEntry("70274-6", "8");
 
+		// The PHQ-9's answers came in, so it has a QuestionnaireResponse; the GAD-7 came as a total alone and has none.
+		Bundle responses = fhir.get(api.token("physician"), "QuestionnaireResponse?patient=" + patientId).bundle();
+		assertThat(responses.getEntry()).hasSize(1);
+		assertThat(((org.hl7.fhir.r4.model.QuestionnaireResponse) responses.getEntryFirstRep().getResource()).getItem()).hasSize(9);
+		for (Bundle.BundleEntryComponent entry : exported.getEntry()) {
+			Observation observation = (Observation) entry.getResource();
+			String code = observation.getCode().getCodingFirstRep().getCode();
+			if (code.equals("44261-6")) {
+				assertThat(observation.getDerivedFromFirstRep().getReference())
+					.isEqualTo("QuestionnaireResponse/" + responses.getEntryFirstRep().getResource().getIdPart());
+			}
+			if (code.equals("70274-6")) {
+				assertThat(observation.getDerivedFrom()).isEmpty();
+			}
+		}
+
 		// Each stored Observation's location is where it is served.
 		for (Bundle.BundleEntryComponent entry : answer.getEntry()) {
 			String location = entry.getResponse().getLocation();

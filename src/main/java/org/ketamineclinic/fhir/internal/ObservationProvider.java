@@ -249,7 +249,8 @@ class ObservationProvider implements IResourceProvider, PatientCompartment {
 					+ "AND m.voided_at IS NULL" + where + (since == null ? "" : " AND m.created_at > :since")
 					+ (row == null ? "" : " AND m.id = :row");
 			case ASSESSMENT -> "SELECT a.id, a.patient_id, a.instrument, a.total, a.severity, a.total_loinc, a.completed_at, "
-					+ "a.session_id, a.created_at AS last_updated FROM assessment a "
+					+ "a.session_id, a.created_at AS last_updated, "
+					+ "EXISTS (SELECT 1 FROM assessment_item i WHERE i.assessment_id = a.id) AS has_items FROM assessment a "
 					+ "JOIN patient p ON p.id = a.patient_id AND p.voided_at IS NULL WHERE a.clinic_id = :clinic "
 					+ "AND a.voided_at IS NULL" + where + (since == null ? "" : " AND a.created_at > :since")
 					+ (row == null ? "" : " AND a.id = :row");
@@ -408,7 +409,10 @@ class ObservationProvider implements IResourceProvider, PatientCompartment {
 		if (session != null) {
 			observation.setEncounter(new Reference("Encounter/" + session));
 		}
-		observation.addDerivedFrom(new Reference("QuestionnaireResponse/" + id));
+		if (rs.getBoolean("has_items")) {
+			// The answers behind the total; a total taken elsewhere without them (an import) has none to point to.
+			observation.addDerivedFrom(new Reference("QuestionnaireResponse/" + id));
+		}
 		return observation;
 	}
 

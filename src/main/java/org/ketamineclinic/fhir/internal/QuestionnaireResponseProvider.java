@@ -167,7 +167,10 @@ class QuestionnaireResponseProvider implements IResourceProvider, PatientCompart
 			.list().forEach(answer -> answers.computeIfAbsent(answer.assessmentId(), k -> new ArrayList<>()).add(answer));
 		List<QuestionnaireResponse> responses = new ArrayList<>();
 		for (Header header : headers.values()) {
-			responses.add(response(header, answers.getOrDefault(header.id(), List.of())));
+			// A total recorded without its answers (taken elsewhere and imported) is an Observation only: there is no response to show.
+			if (answers.containsKey(header.id())) {
+				responses.add(response(header, answers.get(header.id())));
+			}
 		}
 		return responses;
 	}
