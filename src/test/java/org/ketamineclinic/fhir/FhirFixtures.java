@@ -37,7 +37,7 @@ final class FhirFixtures {
 		// Registration (weight 70 kg, height 168 cm), resting blood pressure, a PHQ-9, and an approved esketamine evaluation.
 		String patient = Courses.approvedPatient(api, familyNamePrefix, "IN_ESKETAMINE", "TRD");
 		String chart = "/api/v1/patients/" + patient;
-		consent(api, patient, "IN_ESKETAMINE", now);
+		FhirSessionFixtures.consent(api, patient, "IN_ESKETAMINE", now);
 		ApiClient.Response enrolled = api.post(nurse, chart + "/rems-enrollment",
 				Map.of("enrolledOn", LocalDate.now().minusDays(1).toString()));
 		assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
@@ -96,18 +96,6 @@ final class FhirFixtures {
 				"readyToLeaveAt", ago(now, 40), "escortConfirmed", true, "dissociationResolved", true, "version", version));
 		assertThat(discharged.status()).as(discharged.body()).isEqualTo(200);
 		return new RichPatient(patient, sessionId, phq9, gad7.json().get("id").asString(), condition.json().get("id").asString());
-	}
-
-	private static void consent(ApiClient api, String patient, String route, Instant now) {
-		String nurse = api.token("nurse");
-		for (JsonNode document : api.get(nurse, "/api/v1/consent-documents?route=" + route).json()) {
-			ApiClient.Response signed = api.post(nurse, "/api/v1/patients/" + patient + "/consents",
-					Map.of("documentCode", document.get("code").asString(), "version", document.get("version").asInt(),
-							"signedAt", ago(now, 60 * 24), "signerName", "Eva Patient"));
-			assertThat(signed.status()).as(signed.body()).isEqualTo(201);
-			assertThat(api.post(api.token("physician"), "/api/v1/consents/" + signed.json().get("id").asString() + "/countersign",
-					Map.of()).status()).isEqualTo(200);
-		}
 	}
 
 	private static String ago(Instant now, long minutes) {

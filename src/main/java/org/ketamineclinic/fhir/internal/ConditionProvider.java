@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,19 +100,9 @@ class ConditionProvider implements IResourceProvider, PatientCompartment {
 			.filter(c -> ObservationProvider.matches(code, List.of(c.getCode()))
 					&& ObservationProvider.matches(category, c.getCategory()))
 			.toList());
-		access.searched(TYPE, found.size());
-		Set<UUID> seen = new LinkedHashSet<>();
-		found.forEach(c -> seen.add(patientOf(c)));
-		for (UUID patientId : seen) {
-			access.audited(user, patientId, TYPE, "search");
-		}
+		EncounterSearch.audit(access, user, TYPE, found, r -> patientOf((Condition) r));
 		if (includes != null && !includes.isEmpty()) {
-			Map<UUID, Patient> included = new HashMap<>();
-			for (Patient p : patients.forPatients(user.clinicId(), seen, null)) {
-				included.put(UUID.fromString(p.getIdPart()), p);
-				access.audited(user, UUID.fromString(p.getIdPart()), "Patient", p.getIdPart());
-			}
-			found.forEach(c -> c.getSubject().setResource(included.get(patientOf(c))));
+			EncounterSearch.includePatients(found, Condition::getSubject, patients, access, user);
 		}
 		return found;
 	}

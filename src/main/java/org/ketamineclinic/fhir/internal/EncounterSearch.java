@@ -189,12 +189,17 @@ final class EncounterSearch {
 		}
 	}
 
-	/** Audits a search: the count, and each patient's resource read. */
+	/**
+	 * Audits a search: the count, and one read per patient whose records were returned (not one per
+	 * resource: a page of 500 vital signs of one patient is one look at that patient).
+	 */
 	static void audit(FhirAccess access, ClinicUser user, String resourceType, List<? extends Resource> results,
 			Function<Resource, UUID> patientOf) {
 		access.searched(resourceType, results.size());
-		for (Resource result : results) {
-			access.audited(user, patientOf.apply(result), resourceType, result.getIdPart());
+		Set<UUID> seen = new LinkedHashSet<>();
+		results.forEach(result -> seen.add(patientOf.apply(result)));
+		for (UUID patientId : seen) {
+			access.audited(user, patientId, resourceType, "search");
 		}
 	}
 

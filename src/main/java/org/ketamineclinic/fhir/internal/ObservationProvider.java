@@ -12,7 +12,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -144,19 +143,9 @@ class ObservationProvider implements IResourceProvider, PatientCompartment {
 			}
 		}
 		found.sort(Comparator.comparing((Observation o) -> o.getEffectiveDateTimeType().getValue()).thenComparing(Observation::getIdPart));
-		access.searched(TYPE, found.size());
-		Set<UUID> seen = new LinkedHashSet<>();
-		found.forEach(o -> seen.add(patientOf(o)));
-		for (UUID patientId : seen) {
-			access.audited(user, patientId, TYPE, "search");
-		}
+		EncounterSearch.audit(access, user, TYPE, found, r -> patientOf((Observation) r));
 		if (includes != null && !includes.isEmpty()) {
-			Map<UUID, Patient> included = new HashMap<>();
-			for (Patient p : patients.forPatients(user.clinicId(), seen, null)) {
-				included.put(UUID.fromString(p.getIdPart()), p);
-				access.audited(user, UUID.fromString(p.getIdPart()), "Patient", p.getIdPart());
-			}
-			found.forEach(o -> o.getSubject().setResource(included.get(patientOf(o))));
+			EncounterSearch.includePatients(found, Observation::getSubject, patients, access, user);
 		}
 		return found;
 	}

@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -97,19 +96,9 @@ class QuestionnaireResponseProvider implements IResourceProvider, PatientCompart
 		List<QuestionnaireResponse> found = new ArrayList<>(load(user.clinicId(), scope, null, null).stream()
 			.filter(response -> ObservationProvider.within(authored, response.getAuthored())).toList());
 		found.sort(java.util.Comparator.comparing(QuestionnaireResponse::getAuthored).thenComparing(QuestionnaireResponse::getIdPart));
-		access.searched(TYPE, found.size());
-		Set<UUID> seen = new LinkedHashSet<>();
-		found.forEach(response -> seen.add(patientOf(response)));
-		for (UUID patientId : seen) {
-			access.audited(user, patientId, TYPE, "search");
-		}
+		EncounterSearch.audit(access, user, TYPE, found, r -> patientOf((QuestionnaireResponse) r));
 		if (includes != null && !includes.isEmpty()) {
-			Map<UUID, Patient> included = new HashMap<>();
-			for (Patient p : patients.forPatients(user.clinicId(), seen, null)) {
-				included.put(UUID.fromString(p.getIdPart()), p);
-				access.audited(user, UUID.fromString(p.getIdPart()), "Patient", p.getIdPart());
-			}
-			found.forEach(response -> response.getSubject().setResource(included.get(patientOf(response))));
+			EncounterSearch.includePatients(found, QuestionnaireResponse::getSubject, patients, access, user);
 		}
 		return found;
 	}
