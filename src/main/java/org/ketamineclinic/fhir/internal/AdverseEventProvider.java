@@ -87,14 +87,9 @@ class AdverseEventProvider implements IResourceProvider, PatientCompartment {
 
 	@Read
 	public AdverseEvent read(@IdParam IdType id) {
-		ClinicUser user = access.require(resourceType(), roles());
-		UUID eventId = FhirIds.uuid(id).orElseThrow(() -> FhirAccess.notFound(resourceType(), id.getIdPart()));
-		AdverseEvent event = jdbc.sql(SELECT + " AND e.id = :id").param("clinic", user.clinicId().value()).param("id", eventId)
-			.query((rs, row) -> event(rs)).optional()
-			.filter(found -> EncounterProvider.visible(user, found.getSubject()))
-			.orElseThrow(() -> FhirAccess.notFound(resourceType(), id.getIdPart()));
-		access.audited(user, EncounterSearch.patientId(event.getSubject()), resourceType(), eventId);
-		return event;
+		return access.read(resourceType(), roles(), id, (user, eventId) -> jdbc.sql(SELECT + " AND e.id = :id")
+			.param("clinic", user.clinicId().value()).param("id", eventId).query((rs, row) -> event(rs)).optional(),
+				AdverseEvent::getSubject);
 	}
 
 	/** R4 AdverseEvent has `subject` only; `patient` is accepted too, as clients of the other types use it. */
@@ -114,7 +109,7 @@ class AdverseEventProvider implements IResourceProvider, PatientCompartment {
 		}
 		search.sql.append(" ORDER BY e.onset_at DESC, e.id LIMIT 5000");
 		List<AdverseEvent> events = jdbc.sql(search.sql.toString()).params(search.params).query((rs, row) -> event(rs)).list();
-		EncounterSearch.audit(access, user, resourceType(), events, r -> EncounterSearch.patientId(((AdverseEvent) r).getSubject()));
+		EncounterSearch.audit(access, user, resourceType(), events, r -> FhirAccess.patientOf(((AdverseEvent) r).getSubject()));
 		if (EncounterSearch.includes(includes, resourceType(), AdverseEvent.SP_SUBJECT)) {
 			EncounterSearch.includePatients(events, AdverseEvent::getSubject, patients, access, user);
 		}

@@ -81,14 +81,9 @@ class AppointmentProvider implements IResourceProvider, PatientCompartment {
 
 	@Read
 	public Appointment read(@IdParam IdType id) {
-		ClinicUser user = access.require(resourceType(), roles());
-		UUID appointmentId = FhirIds.uuid(id).orElseThrow(() -> FhirAccess.notFound(resourceType(), id.getIdPart()));
-		Appointment appointment = jdbc.sql(SELECT + " AND a.id = :id").param("clinic", user.clinicId().value())
-			.param("id", appointmentId).query((rs, row) -> appointment(rs)).optional()
-			.filter(found -> EncounterProvider.visible(user, patientOf(found)))
-			.orElseThrow(() -> FhirAccess.notFound(resourceType(), id.getIdPart()));
-		access.audited(user, EncounterSearch.patientId(patientOf(appointment)), resourceType(), appointmentId);
-		return appointment;
+		return access.read(resourceType(), roles(), id, (user, appointmentId) -> jdbc.sql(SELECT + " AND a.id = :id")
+			.param("clinic", user.clinicId().value()).param("id", appointmentId).query((rs, row) -> appointment(rs)).optional(),
+				AppointmentProvider::patientOf);
 	}
 
 	@Search
@@ -111,7 +106,7 @@ class AppointmentProvider implements IResourceProvider, PatientCompartment {
 		List<Appointment> appointments = jdbc.sql(search.sql.toString()).params(search.params)
 			.query((rs, row) -> appointment(rs)).list();
 		EncounterSearch.audit(access, user, resourceType(), appointments,
-				r -> EncounterSearch.patientId(patientOf((Appointment) r)));
+				r -> FhirAccess.patientOf(patientOf((Appointment) r)));
 		if (EncounterSearch.includes(includes, resourceType(), Appointment.SP_PATIENT, Appointment.SP_ACTOR)) {
 			EncounterSearch.includePatients(appointments, AppointmentProvider::patientOf, patients, access, user);
 		}

@@ -91,14 +91,9 @@ class CarePlanProvider implements IResourceProvider, PatientCompartment {
 
 	@Read
 	public CarePlan read(@IdParam IdType id) {
-		ClinicUser user = access.require(resourceType(), roles());
-		UUID courseId = FhirIds.uuid(id).orElseThrow(() -> FhirAccess.notFound(resourceType(), id.getIdPart()));
-		List<CarePlan> found = withActivities(jdbc.sql(SELECT + " AND c.id = :id").param("clinic", user.clinicId().value())
-			.param("id", courseId).query((rs, row) -> carePlan(rs)).list());
-		CarePlan plan = found.stream().findFirst().filter(candidate -> EncounterProvider.visible(user, candidate.getSubject()))
-			.orElseThrow(() -> FhirAccess.notFound(resourceType(), id.getIdPart()));
-		access.audited(user, EncounterSearch.patientId(plan.getSubject()), resourceType(), courseId);
-		return plan;
+		return access.read(resourceType(), roles(), id, (user, courseId) -> withActivities(jdbc.sql(SELECT + " AND c.id = :id")
+			.param("clinic", user.clinicId().value()).param("id", courseId).query((rs, row) -> carePlan(rs)).list()).stream().findFirst(),
+				CarePlan::getSubject);
 	}
 
 	@Search
@@ -122,7 +117,7 @@ class CarePlanProvider implements IResourceProvider, PatientCompartment {
 		search.sql.append(" ORDER BY c.start_date DESC, c.id LIMIT 5000");
 		List<CarePlan> plans = withActivities(jdbc.sql(search.sql.toString()).params(search.params)
 			.query((rs, row) -> carePlan(rs)).list());
-		EncounterSearch.audit(access, user, resourceType(), plans, r -> EncounterSearch.patientId(((CarePlan) r).getSubject()));
+		EncounterSearch.audit(access, user, resourceType(), plans, r -> FhirAccess.patientOf(((CarePlan) r).getSubject()));
 		if (EncounterSearch.includes(includes, resourceType(), CarePlan.SP_PATIENT, CarePlan.SP_SUBJECT)) {
 			EncounterSearch.includePatients(plans, CarePlan::getSubject, patients, access, user);
 		}

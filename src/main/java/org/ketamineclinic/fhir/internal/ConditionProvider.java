@@ -75,13 +75,8 @@ class ConditionProvider implements IResourceProvider, PatientCompartment {
 
 	@Read
 	public Condition read(@IdParam IdType id) {
-		ClinicUser user = access.require(TYPE, roles());
-		UUID row = FhirIds.uuid(id).orElseThrow(() -> FhirAccess.notFound(TYPE, id.getIdPart()));
-		UUID own = FhirAccess.ownPatient(user);
-		Condition found = load(user.clinicId(), own == null ? null : List.of(own), null, row).stream().findFirst()
-			.orElseThrow(() -> FhirAccess.notFound(TYPE, id.getIdPart()));
-		access.audited(user, patientOf(found), TYPE, row);
-		return found;
+		return access.read(TYPE, roles(), id, (user, row) -> load(user.clinicId(), null, null, row).stream().findFirst(),
+				Condition::getSubject);
 	}
 
 	@Search

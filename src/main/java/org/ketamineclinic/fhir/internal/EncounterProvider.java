@@ -85,13 +85,8 @@ class EncounterProvider implements IResourceProvider, PatientCompartment {
 
 	@Read
 	public Encounter read(@IdParam IdType id) {
-		ClinicUser user = access.require("Encounter", roles());
-		UUID sessionId = FhirIds.uuid(id).orElseThrow(() -> FhirAccess.notFound("Encounter", id.getIdPart()));
-		Encounter encounter = bySessions(user.clinicId(), List.of(sessionId)).stream().findFirst()
-			.filter(found -> visible(user, found.getSubject()))
-			.orElseThrow(() -> FhirAccess.notFound("Encounter", id.getIdPart()));
-		access.audited(user, EncounterSearch.patientId(encounter.getSubject()), "Encounter", sessionId);
-		return encounter;
+		return access.read("Encounter", roles(), id,
+				(user, sessionId) -> bySessions(user.clinicId(), List.of(sessionId)).stream().findFirst(), Encounter::getSubject);
 	}
 
 	@Search
@@ -112,7 +107,7 @@ class EncounterProvider implements IResourceProvider, PatientCompartment {
 		}
 		search.sql.append(" ORDER BY coalesce(s.checked_in_at, s.scheduled_start) DESC, s.id LIMIT 5000");
 		List<Encounter> encounters = jdbc.sql(search.sql.toString()).params(search.params).query((rs, row) -> encounter(rs)).list();
-		EncounterSearch.audit(access, user, "Encounter", encounters, r -> EncounterSearch.patientId(((Encounter) r).getSubject()));
+		EncounterSearch.audit(access, user, "Encounter", encounters, r -> FhirAccess.patientOf(((Encounter) r).getSubject()));
 		if (EncounterSearch.includes(includes, "Encounter", Encounter.SP_PATIENT, Encounter.SP_SUBJECT)) {
 			EncounterSearch.includePatients(encounters, Encounter::getSubject, patients, access, user);
 		}
@@ -139,11 +134,6 @@ class EncounterProvider implements IResourceProvider, PatientCompartment {
 		}
 		return jdbc.sql(SELECT + " AND s.id IN (:ids) ORDER BY s.id").param("clinic", clinic.value()).param("ids", sessionIds)
 			.query((rs, row) -> encounter(rs)).list();
-	}
-
-	static boolean visible(ClinicUser user, Reference subject) {
-		UUID own = FhirAccess.ownPatient(user);
-		return own == null || own.equals(EncounterSearch.patientId(subject));
 	}
 
 	static String status(SessionStatus status) {

@@ -203,7 +203,4 @@ final class EncounterSearch {
 		}
 	}
 
-	static UUID patientId(Reference subject) {
-		return UUID.fromString(subject.getReferenceElement().getIdPart());
-	}
 }

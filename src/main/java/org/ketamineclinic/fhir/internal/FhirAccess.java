@@ -98,6 +98,28 @@ class FhirAccess {
 		return scope;
 	}
 
+	/**
+	 * A read by id, the same for every type: the role, the id as a UUID, the record in the caller's
+	 * clinic, a patient token limited to itself, the audit, and one 404 for every way of not
+	 * finding it (so a 404 never tells that a record exists elsewhere).
+	 */
+	<R extends org.hl7.fhir.r4.model.Resource> R read(String resourceType, Set<Role> roles, org.hl7.fhir.instance.model.api.IIdType id,
+			java.util.function.BiFunction<ClinicUser, UUID, java.util.Optional<R>> load,
+			java.util.function.Function<R, org.hl7.fhir.r4.model.Reference> subject) {
+		ClinicUser user = require(resourceType, roles);
+		UUID row = FhirIds.uuid(id).orElseThrow(() -> notFound(resourceType, id.getIdPart()));
+		UUID own = ownPatient(user);
+		R found = load.apply(user, row)
+			.filter(candidate -> own == null || own.equals(patientOf(subject.apply(candidate))))
+			.orElseThrow(() -> notFound(resourceType, id.getIdPart()));
+		audited(user, patientOf(subject.apply(found)), resourceType, row);
+		return found;
+	}
+
+	static UUID patientOf(org.hl7.fhir.r4.model.Reference subject) {
+		return UUID.fromString(subject.getReferenceElement().getIdPart());
+	}
+
 	static ResourceNotFoundException notFound(String resourceType, String id) {
 		return new ResourceNotFoundException(resourceType + "/" + id + " is not known here");
 	}

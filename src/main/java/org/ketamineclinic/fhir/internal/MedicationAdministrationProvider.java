@@ -98,14 +98,9 @@ class MedicationAdministrationProvider implements IResourceProvider, PatientComp
 
 	@Read
 	public MedicationAdministration read(@IdParam IdType id) {
-		ClinicUser user = access.require(resourceType(), roles());
-		UUID administrationId = FhirIds.uuid(id).orElseThrow(() -> FhirAccess.notFound(resourceType(), id.getIdPart()));
-		MedicationAdministration administration = jdbc.sql(SELECT + " AND a.id = :id").param("clinic", user.clinicId().value())
-			.param("id", administrationId).query((rs, row) -> administration(rs)).optional()
-			.filter(found -> EncounterProvider.visible(user, found.getSubject()))
-			.orElseThrow(() -> FhirAccess.notFound(resourceType(), id.getIdPart()));
-		access.audited(user, EncounterSearch.patientId(administration.getSubject()), resourceType(), administrationId);
-		return administration;
+		return access.read(resourceType(), roles(), id, (user, administrationId) -> jdbc.sql(SELECT + " AND a.id = :id")
+			.param("clinic", user.clinicId().value()).param("id", administrationId).query((rs, row) -> administration(rs)).optional(),
+				MedicationAdministration::getSubject);
 	}
 
 	@Search
@@ -140,7 +135,7 @@ class MedicationAdministrationProvider implements IResourceProvider, PatientComp
 		List<MedicationAdministration> found = jdbc.sql(search.sql.toString()).params(search.params)
 			.query((rs, row) -> administration(rs)).list();
 		EncounterSearch.audit(access, user, resourceType(), found,
-				r -> EncounterSearch.patientId(((MedicationAdministration) r).getSubject()));
+				r -> FhirAccess.patientOf(((MedicationAdministration) r).getSubject()));
 		if (EncounterSearch.includes(includes, resourceType(), MedicationAdministration.SP_PATIENT,
 				MedicationAdministration.SP_SUBJECT)) {
 			EncounterSearch.includePatients(found, MedicationAdministration::getSubject, patients, access, user);
@@ -157,7 +152,7 @@ class MedicationAdministrationProvider implements IResourceProvider, PatientComp
 		Map<String, Encounter> byId = new HashMap<>();
 		for (Encounter encounter : encounters.bySessions(user.clinicId(), sessionIds)) {
 			byId.put(encounter.getIdPart(), encounter);
-			access.audited(user, EncounterSearch.patientId(encounter.getSubject()), "Encounter", encounter.getIdPart());
+			access.audited(user, FhirAccess.patientOf(encounter.getSubject()), "Encounter", encounter.getIdPart());
 		}
 		for (MedicationAdministration administration : found) {
 			Encounter encounter = byId.get(administration.getContext().getReferenceElement().getIdPart());

@@ -73,13 +73,8 @@ class QuestionnaireResponseProvider implements IResourceProvider, PatientCompart
 
 	@Read
 	public QuestionnaireResponse read(@IdParam IdType id) {
-		ClinicUser user = access.require(TYPE, roles());
-		UUID row = FhirIds.uuid(id).orElseThrow(() -> FhirAccess.notFound(TYPE, id.getIdPart()));
-		UUID own = FhirAccess.ownPatient(user);
-		QuestionnaireResponse found = load(user.clinicId(), own == null ? null : List.of(own), null, row).stream().findFirst()
-			.orElseThrow(() -> FhirAccess.notFound(TYPE, id.getIdPart()));
-		access.audited(user, patientOf(found), TYPE, row);
-		return found;
+		return access.read(TYPE, roles(), id, (user, row) -> load(user.clinicId(), null, null, row).stream().findFirst(),
+				QuestionnaireResponse::getSubject);
 	}
 
 	@Search
